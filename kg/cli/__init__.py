@@ -1,0 +1,11 @@
+"""The `kg` command line: thin commands over importable functions.
+
+Heavy modules (torch, transformers, trafilatura) are imported inside the commands
+that need them, so `kg --help` starts fast.
+"""
+
+from __future__ import annotations
+
+from kg.cli.app import app, main
+
+__all__ = ["app", "main"]

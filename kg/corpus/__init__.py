@@ -1,0 +1,1 @@
+"""The project's annotated news corpus: authoring format, build and validation."""
