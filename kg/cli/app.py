@@ -50,6 +50,25 @@ def segment(paths: Paths, output: Output = None) -> None:
     _finish(diag)
 
 
+@app.command()
+def validate(
+    files: Annotated[
+        list[Path], typer.Argument(help="Gold files in the annotation format; several are splits.")
+    ],
+) -> None:
+    """Check gold files: offsets give back the text, labels from the scheme, names in entities, splits disjoint."""
+    from kg.corpus.validate import validate_files
+
+    report = validate_files(files)
+    for problem in report.problems:
+        _err(problem)
+    for split, n in report.articles.items():
+        typer.echo(f"{split}: {n} articles, {report.sentences[split]} sentences")
+    if report.problems:
+        _err(f"{len(report.problems)} problem(s) found.")
+        raise typer.Exit(1)
+
+
 def _finish(diag) -> None:
     if diag.errors:
         _err(f"{len(diag.errors)} input(s) failed; the others were processed.")

@@ -45,8 +45,28 @@ class Problems:
         self.items.append(f"{where}: {what}")
 
 
+def occurrences(sentence: str, needle: str) -> list[int]:
+    """Start of each occurrence of ``needle`` that is not part of a longer word ("he" is not in "The")."""
+    out, pos = [], sentence.find(needle)
+    while pos >= 0:
+        end = pos + len(needle)
+        glued_left = needle[0].isalnum() and pos > 0 and sentence[pos - 1].isalnum()
+        glued_right = needle[-1].isalnum() and end < len(sentence) and sentence[end].isalnum()
+        if not glued_left and not glued_right:
+            out.append(pos)
+        pos = sentence.find(needle, pos + 1)
+    return out
+
+
+def mention_ref(sentence: str, start: int, end: int) -> str | list:
+    """How the authoring format names ``sentence[start:end]``: the string, or [string, n]."""
+    needle = sentence[start:end]
+    nth = occurrences(sentence, needle).index(start) + 1
+    return needle if nth == 1 else [needle, nth]
+
+
 def _find(sentence: str, mention: object, where: str) -> tuple[int, int] | None:
-    """Offsets of a mention (a substring, or [substring, nth]) inside one sentence."""
+    """Offsets of a mention (a substring, or [substring, nth]) inside one sentence, on word boundaries."""
     if mention is None:
         return None
     if isinstance(mention, list) and len(mention) == 2 and isinstance(mention[1], int):
@@ -57,12 +77,10 @@ def _find(sentence: str, mention: object, where: str) -> tuple[int, int] | None:
         raise AuthoringError(f"{where}: a mention is a string or [string, n], not {mention!r}")
     if not needle:
         raise AuthoringError(f"{where}: empty mention string")
-    pos = -1
-    for _ in range(nth):
-        pos = sentence.find(needle, pos + 1)
-        if pos < 0:
-            raise AuthoringError(f"{where}: {needle!r} (occurrence {nth}) is not in {sentence!r}")
-    return pos, pos + len(needle)
+    found = occurrences(sentence, needle)
+    if len(found) < nth:
+        raise AuthoringError(f"{where}: {needle!r} (occurrence {nth}) is not in {sentence!r} as a whole word")
+    return found[nth - 1], found[nth - 1] + len(needle)
 
 
 def _check_sentence(s: dict, entities: dict, where: str) -> None:

@@ -1,0 +1,69 @@
+"""The model as a pipeline stage: articles in, annotation-format records out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import torch
+
+from kg.annotation import article_record
+from kg.nlp.decode import decode_article
+from kg.nlp.encoder import load_tokenizer, sha256_file
+from kg.nlp.infer import Doc, predict
+from kg.nlp.model import AttributionModel
+from kg.records import Article
+from kg.segment import segment
+
+WEIGHTS = Path(__file__).resolve().parent / "weights"
+
+
+def label_docs(
+    model: AttributionModel, tokenizer, docs: Sequence[Doc], batch_tokens: int = 8192
+) -> list[list[dict]]:
+    """Labelled sentences for each (text, sentence spans) doc."""
+    raw = predict(model, tokenizer, docs, batch_tokens)
+    return [decode_article(text, spans, r) for (text, spans), r in zip(docs, raw, strict=True)]
+
+
+class Annotator:
+    """Loads the model once; annotates batches of articles in one batched pass each."""
+
+    def __init__(
+        self, model_dir: Path = WEIGHTS, threads: int | None = None, batch_tokens: int = 8192
+    ) -> None:
+        if threads:
+            torch.set_num_threads(threads)
+        self.model_dir = model_dir
+        self.model = AttributionModel.load(model_dir)
+        self.tokenizer = load_tokenizer()
+        self.batch_tokens = batch_tokens
+        self.weights_sha256 = sha256_file(model_dir / "model.safetensors")
+
+    def label_docs(self, docs: Sequence[Doc]) -> list[list[dict]]:
+        """Labelled sentences for each (text, sentence spans) doc."""
+        return label_docs(self.model, self.tokenizer, docs, self.batch_tokens)
+
+    def annotate(self, articles: Iterable[Article], chunk: int = 64) -> Iterator[dict]:
+        """One annotation record per article, streamed ``chunk`` articles at a time."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= chunk:
+                yield from self._records(batch)
+                batch = []
+        if batch:
+            yield from self._records(batch)
+
+    def _records(self, articles: Sequence[Article]) -> list[dict]:
+        segmented = [segment(a) for a in articles]
+        docs = [
+            (a.text, [(s.start, s.end) for s in sents]) for a, sents in zip(articles, segmented, strict=True)
+        ]
+        labelled = self.label_docs(docs)
+        out = []
+        for article, sents, labels in zip(articles, segmented, labelled, strict=True):
+            record = article_record(article, sents)
+            record["sentences"] = labels
+            out.append(record)
+        return out

@@ -1,0 +1,114 @@
+"""From raw model output to annotation-format sentences: choose, resolve, carry over."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.nlp import labels as L
+from kg.nlp.infer import RawSentence, TaggedSpan
+from kg.nlp.resolve import UNNAMED, ArticleResolver
+
+SPAN_THRESHOLD = 0.5
+
+
+def _best(spans: Sequence[TaggedSpan]) -> TaggedSpan | None:
+    good = [s for s in spans if s.score >= SPAN_THRESHOLD]
+    return max(good, key=lambda s: s.score) if good else None
+
+
+def to_words(text: str, spans: Sequence[TaggedSpan]) -> tuple[TaggedSpan, ...]:
+    """Widen spans that stop inside a word (a word piece was tagged, not the whole word)."""
+    out = []
+    for s in spans:
+        start, end = s.start, s.end
+        while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+            end += 1
+        out.append(TaggedSpan(start, end, s.score))
+    return tuple(out)
+
+
+def _argmax(probs: Sequence[float], inventory: Sequence[str]) -> tuple[str, float]:
+    i = max(range(len(probs)), key=probs.__getitem__)
+    return inventory[i], probs[i]
+
+
+def _span(s: TaggedSpan | None) -> dict[str, int] | None:
+    return None if s is None else {"start": s.start, "end": s.end}
+
+
+def decode_article(text: str, spans: Sequence[tuple[int, int]], raw: Sequence[RawSentence]) -> list[dict]:
+    """Annotation-format sentences (every field filled, plus ``confidence``) for one article."""
+    resolver = ArticleResolver(text)
+    out: list[dict] = []
+    prev: dict | None = None  # the last attributed sentence, for continued quotes
+    prev_holder: str | None = None
+    for i, ((start, end), r) in enumerate(zip(spans, raw, strict=True)):
+        r = RawSentence({k: to_words(text, v) for k, v in r.spans.items()}, r.probs)
+        source, p_source = _argmax(r.probs["source"], L.SOURCES)
+        stance, p_stance = _argmax(r.probs["stance"], L.STANCES)
+        types = r.probs["type"]
+        speaker_span, cue_span = _best(r.spans["speaker"]), _best(r.spans["cue"])
+        if speaker_span is not None and source in ("none", "carry") and speaker_span.score > 0.9:
+            source = "mention"
+        if source == "mention" and speaker_span is None:
+            source = "carry" if prev is not None else ("unnamed" if cue_span else "none")
+        if source == "carry" and prev is None:
+            source = "unnamed" if cue_span else "none"
+        kind, _ = _argmax(types[1:], L.TYPES[1:])
+        rec = {"start": start, "end": end, "text": text[start:end]}
+        if source == "none":
+            rec.update(speaker=None, speaker_mention=None, speaker_type=None, cue=None, cue_mention=None)
+            rec.update(via=[], channel=None)
+        elif source == "carry":
+            assert prev is not None
+            rec.update({k: prev[k] for k in ("speaker", "speaker_type", "cue", "via", "channel")})
+            rec.update(speaker_mention=None, cue_mention=None)
+            resolver.note(prev["speaker"], i, prev["speaker_type"])
+        else:
+            if speaker_span is not None:
+                speaker = resolver.resolve(speaker_span.start, speaker_span.end, i, kind)
+            else:
+                speaker, kind = UNNAMED, "unnamed"
+                resolver.note(speaker, i, kind)
+            via = [
+                resolver.resolve(v.start, v.end, i, "outlet")
+                for v in r.spans["via"]
+                if v.score >= SPAN_THRESHOLD
+            ]
+            channel = _best(r.spans["channel"])
+            rec.update(
+                speaker=speaker,
+                speaker_mention=_span(speaker_span),
+                speaker_type=kind,
+                cue=text[cue_span.start : cue_span.end].lower() if cue_span else None,
+                cue_mention=_span(cue_span),
+                via=[v for v in dict.fromkeys(via) if v != speaker],
+                channel=text[channel.start : channel.end] if channel else None,
+            )
+        holder_mode, p_holder = _argmax(r.probs["holder"], L.HOLDERS)
+        rec["holder"] = _holder(holder_mode, rec["speaker"], prev_holder, r, resolver, i)
+        if rec["holder"] is None and stance != "neutral":
+            rec["holder"] = rec["speaker"] or prev_holder
+        rec["stance"] = stance
+        rec["confidence"] = round(p_source * p_stance * p_holder, 4)
+        if rec["speaker"] is not None:
+            prev = rec
+        prev_holder = rec["holder"] or prev_holder
+        out.append(rec)
+    return out
+
+
+def _holder(
+    mode: str, speaker: str | None, prev_holder: str | None, r: RawSentence, resolver: ArticleResolver, i: int
+) -> str | None:
+    if mode == "none":
+        return None
+    if mode == "speaker":
+        return speaker or prev_holder
+    if mode == "mention":
+        span = _best(r.spans["holder"])
+        if span is not None:
+            return resolver.resolve(span.start, span.end, i)
+    return prev_holder or speaker

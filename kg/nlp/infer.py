@@ -1,0 +1,136 @@
+"""Batched inference: windows sorted by length, padded per batch, one forward pass each.
+
+``predict`` is free of I/O and of decisions about entities: it returns, per sentence,
+the tagged spans with scores and the sentence heads' probabilities. Resolution and
+record building happen in ``kg.nlp.decode``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import torch
+
+from kg.nlp import labels as L
+from kg.nlp.model import SENTENCE_HEADS, AttributionModel
+from kg.nlp.windows import Window, pack, tokenize
+
+Doc = tuple[str, Sequence[tuple[int, int]]]  # article text and its sentence spans
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class RawSentence:
+    """What the model says about one sentence, before resolution."""
+
+    spans: dict[str, tuple[TaggedSpan, ...]]
+    probs: dict[str, tuple[float, ...]]  # head name -> probabilities over its inventory
+
+
+def windows_for(docs: Sequence[Doc], tokenizer, max_tokens: int) -> tuple[list[Window], list[int]]:
+    """All windows of all docs, and the first global sentence number of each doc."""
+    windows, firsts, first = [], [], 0
+    for a, (text, spans) in enumerate(docs):
+        firsts.append(first)
+        windows += pack(tokenize(tokenizer, text, spans, first), a, max_tokens)
+        first += len(spans)
+    return windows, firsts
+
+
+def collate(windows: Sequence[Window]) -> dict[str, torch.Tensor]:
+    """Pad a batch of windows; sentence numbers are made local to the batch (0..n-1)."""
+    width = max(len(w.input_ids) for w in windows)
+    local: dict[int, int] = {}
+    ids, cases, mask, sents = [], [], [], []
+    for w in windows:
+        pad = width - len(w.input_ids)
+        ids.append(list(w.input_ids) + [0] * pad)
+        cases.append(list(w.case_ids) + [0] * pad)
+        mask.append([1] * len(w.input_ids) + [0] * pad)
+        sents.append([local.setdefault(s, len(local)) if s >= 0 else -1 for s in w.sentence_ids] + [-1] * pad)
+    return {
+        "input_ids": torch.tensor(ids),
+        "case_ids": torch.tensor(cases),
+        "attention_mask": torch.tensor(mask),
+        "sentence_index": torch.tensor(sents),
+        "global_sentences": torch.tensor(list(local)),
+    }
+
+
+def batches(windows: Sequence[Window], max_batch_tokens: int) -> list[list[Window]]:
+    """Windows sorted by length, grouped so each padded batch stays under a token budget."""
+    ordered = sorted(windows, key=lambda w: len(w.input_ids))
+    out: list[list[Window]] = []
+    for w in ordered:
+        if out and len(w.input_ids) * (len(out[-1]) + 1) <= max_batch_tokens:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _spans(tags: torch.Tensor, probs: torch.Tensor, window: Window) -> dict[int, dict[str, list[TaggedSpan]]]:
+    """Decode B/I/O per layer into character spans, grouped by global sentence."""
+    found: dict[int, dict[str, list[TaggedSpan]]] = {}
+    n = len(window.input_ids)
+    for li, layer in enumerate(L.TAG_LAYERS):
+        t = 0
+        while t < n:
+            sid = window.sentence_ids[t]
+            if sid < 0 or tags[t, li] == 0:
+                t += 1
+                continue
+            end, scores = t + 1, [float(probs[t, li])]
+            while end < n and window.sentence_ids[end] == sid and tags[end, li] == 2:
+                scores.append(float(probs[end, li]))
+                end += 1
+            span = TaggedSpan(window.offsets[t][0], window.offsets[end - 1][1], sum(scores) / len(scores))
+            found.setdefault(sid, {}).setdefault(layer, []).append(span)
+            t = end
+    return found
+
+
+def predict(
+    model: AttributionModel,
+    tokenizer,
+    docs: Sequence[Doc],
+    max_batch_tokens: int = 8192,
+) -> list[list[RawSentence]]:
+    """Raw predictions for every sentence of every doc, in order."""
+    windows, firsts = windows_for(docs, tokenizer, model.config.window_tokens)
+    total = firsts[-1] + len(docs[-1][1]) if docs else 0
+    spans: dict[int, dict[str, list[TaggedSpan]]] = {}
+    logits: dict[int, list[torch.Tensor]] = {}
+    model.eval()
+    with torch.inference_mode():
+        for batch in batches(windows, max_batch_tokens):
+            inputs = collate(batch)
+            globals_ = inputs.pop("global_sentences").tolist()
+            tag_logits, heads = model(**inputs)
+            tag_probs, tags = tag_logits.softmax(-1).max(-1)
+            for b, window in enumerate(batch):
+                for sid, layers in _spans(tags[b], tag_probs[b], window).items():
+                    for layer, found in layers.items():
+                        spans.setdefault(sid, {}).setdefault(layer, []).extend(found)
+            joined = torch.cat([heads[name] for name in SENTENCE_HEADS], dim=-1)
+            for local, sid in enumerate(globals_):
+                logits.setdefault(sid, []).append(joined[local])
+    sizes = [len(v) for v in SENTENCE_HEADS.values()]
+    raw: list[RawSentence] = []
+    for sid in range(total):
+        parts = logits.get(sid)
+        mean = torch.stack(parts).mean(0) if parts else torch.zeros(sum(sizes))
+        probs = {
+            name: tuple(chunk.softmax(-1).tolist())
+            for name, chunk in zip(SENTENCE_HEADS, mean.split(sizes), strict=True)
+        }
+        layers = spans.get(sid, {})
+        raw.append(RawSentence({k: tuple(layers.get(k, ())) for k in L.TAG_LAYERS}, probs))
+    return [raw[f : f + len(spans_)] for f, (_, spans_) in zip(firsts, docs, strict=True)]

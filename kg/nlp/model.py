@@ -1,0 +1,174 @@
+"""The multi-task attribution model: one encoder pass, token tags and sentence heads.
+
+The encoder reads windows of consecutive sentences. Token heads tag the speaker, cue,
+holder, via and channel mentions (B/I/O per layer); each sentence's tokens are
+mean-pooled for the sentence heads (stance, speaker source, holder source, speaker type).
+What the model adds to the base encoder (LoRA adapters, a casing embedding, the heads)
+is saved as safetensors beside a JSON config, so a saved model rebuilds itself from disk.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import torch
+from torch import nn
+
+from kg.nlp import labels as L
+from kg.nlp.encoder import BASE_NAME, BASE_SHA256, base_config, load_base_encoder
+
+LORA_TARGETS = ("query", "key", "value", "dense")
+
+
+@dataclass
+class ModelConfig:
+    """Everything needed to rebuild the model around the base encoder."""
+
+    base: str = BASE_NAME
+    base_sha256: str = BASE_SHA256
+    lora_r: int = 16
+    lora_alpha: int = 32
+    lora_dropout: float = 0.05
+    window_tokens: int = 256
+    head_dropout: float = 0.1
+    # A tiny random encoder for fast tests instead of the pretrained base, e.g. {"hidden_size": 32}.
+    tiny: dict[str, int] | None = None
+    training: dict[str, object] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2, sort_keys=True)
+
+
+SENTENCE_HEADS = {"stance": L.STANCES, "source": L.SOURCES, "holder": L.HOLDERS, "type": L.TYPES}
+
+
+class AttributionModel(nn.Module):
+    """Encoder (with LoRA adapters) plus token and sentence heads."""
+
+    def __init__(self, config: ModelConfig, encoder: nn.Module | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self.encoder = encoder if encoder is not None else self._make_encoder(config)
+        hidden = self.encoder.config.hidden_size
+        self.case_embedding = nn.Embedding(len(L.CASES), hidden)
+        nn.init.zeros_(self.case_embedding.weight)
+        self.dropout = nn.Dropout(config.head_dropout)
+        self.tag_head = nn.Linear(hidden, len(L.TAG_LAYERS) * len(L.BIO))
+        self.sentence_mlp = nn.Sequential(nn.Linear(hidden, hidden), nn.Tanh())
+        self.sentence_head = nn.Linear(hidden, sum(len(v) for v in SENTENCE_HEADS.values()))
+
+    @staticmethod
+    def _make_encoder(config: ModelConfig) -> nn.Module:
+        from transformers import BertModel
+
+        if config.tiny:
+            return BertModel(base_config(**config.tiny), add_pooling_layer=False)
+        return load_base_encoder()
+
+    def add_adapters(self) -> None:
+        """Wrap the encoder's linear layers with fresh LoRA adapters (peft) for training."""
+        from peft import LoraConfig, get_peft_model
+
+        lora = LoraConfig(
+            r=self.config.lora_r,
+            lora_alpha=self.config.lora_alpha,
+            lora_dropout=self.config.lora_dropout,
+            target_modules=list(LORA_TARGETS),
+        )
+        self.encoder = get_peft_model(self.encoder, lora)
+
+    def merge_adapters(self) -> None:
+        """Fold LoRA into the encoder weights: inference then costs what the base costs."""
+        if hasattr(self.encoder, "merge_and_unload"):
+            self.encoder = self.encoder.merge_and_unload()
+
+    def forward(
+        self,
+        input_ids: torch.Tensor,
+        case_ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        sentence_index: torch.Tensor,
+    ) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
+        """Token logits [B, T, layers, 3] and per-sentence logits, sentences numbered across the batch."""
+        embed = self._word_embeddings()(input_ids) + self.case_embedding(case_ids)
+        states = self.encoder(inputs_embeds=embed, attention_mask=attention_mask).last_hidden_state
+        tags = self.tag_head(self.dropout(states)).view(*states.shape[:2], len(L.TAG_LAYERS), len(L.BIO))
+        pooled = self._pool(states, sentence_index)
+        logits = self.sentence_head(self.dropout(self.sentence_mlp(pooled)))
+        out, start = {}, 0
+        for name, inventory in SENTENCE_HEADS.items():
+            out[name] = logits[:, start : start + len(inventory)]
+            start += len(inventory)
+        return tags, out
+
+    def _word_embeddings(self) -> nn.Module:
+        return self.encoder.get_input_embeddings()
+
+    @staticmethod
+    def _pool(states: torch.Tensor, sentence_index: torch.Tensor) -> torch.Tensor:
+        """Mean of each sentence's token states (a sentence may span windows of the batch)."""
+        flat = states.reshape(-1, states.shape[-1])
+        index = sentence_index.reshape(-1)
+        keep = index >= 0
+        count = int(index.max().item()) + 1 if keep.any() else 0
+        sums = flat.new_zeros(count, flat.shape[-1]).index_add_(0, index[keep], flat[keep])
+        sizes = flat.new_zeros(count).index_add_(0, index[keep], flat.new_ones(int(keep.sum())))
+        return sums / sizes.clamp(min=1).unsqueeze(-1)
+
+    # --- saving and loading: the added weights only, as safetensors -----------------
+
+    def added_state(self) -> dict[str, torch.Tensor]:
+        """LoRA adapter weights and every head: what the model adds to the base."""
+        from peft import get_peft_model_state_dict
+
+        state = {
+            f"lora.{k}": v
+            for k, v in get_peft_model_state_dict(self.encoder, save_embedding_layers=False).items()
+        }
+        for name, module in self.named_children():
+            if name != "encoder":
+                state.update({f"heads.{name}.{k}": v for k, v in module.state_dict().items()})
+        if self.config.tiny:  # a tiny random encoder has no base to add to: keep it whole
+            base = self.encoder.get_base_model() if hasattr(self.encoder, "get_base_model") else self.encoder
+            for k, v in base.state_dict().items():
+                if "lora_" not in k:
+                    state[f"tiny.{k.replace('.base_layer', '')}"] = v
+        return {k: v.detach().contiguous().cpu() for k, v in state.items()}
+
+    def save(self, folder: Path) -> None:
+        from safetensors.torch import save_file
+
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "config.json").write_text(self.config.to_json() + "\n", encoding="utf-8")
+        save_file(self.added_state(), str(folder / "model.safetensors"), metadata={"format": "pt"})
+
+    @classmethod
+    def load(cls, folder: Path, merge: bool = True) -> AttributionModel:
+        """Rebuild from ``folder`` (config.json + model.safetensors), adapters merged for inference."""
+        from peft import set_peft_model_state_dict
+        from safetensors.torch import load_file
+
+        config = ModelConfig(**json.loads((folder / "config.json").read_text(encoding="utf-8")))
+        model = cls(config)
+        state = load_file(str(folder / "model.safetensors"))
+        if config.tiny:
+            tiny = {k[5:]: v for k, v in state.items() if k.startswith("tiny.")}
+            model.encoder.load_state_dict(tiny)
+        model.add_adapters()
+        lora = {k[5:]: v for k, v in state.items() if k.startswith("lora.")}
+        result = set_peft_model_state_dict(model.encoder, lora)
+        if getattr(result, "unexpected_keys", None):
+            raise ValueError(
+                f"{folder}: adapter weights do not fit the encoder: {result.unexpected_keys[:5]}"
+            )
+        for name, module in model.named_children():
+            if name != "encoder":
+                prefix = f"heads.{name}."
+                module.load_state_dict(
+                    {k[len(prefix) :]: v for k, v in state.items() if k.startswith(prefix)}
+                )
+        if merge:
+            model.merge_adapters()
+        return model.eval()

@@ -1,0 +1,210 @@
+"""Mentions to canonical entities within one article (rules; no torch).
+
+The model finds where a speaker, holder or intermediary is mentioned; this module says
+who it is: pronouns to the last fitting entity, descriptions ("the outlet", "the
+spokesman") to the entity they describe, short names to the full name, capitals to
+their countries, titles stripped from names, unnamed sources kept as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.nlp.gazetteer import (
+    CAPITALS,
+    COUNTRY_ALIASES,
+    DESCRIPTION_KINDS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+    UNNAMED_HEADS,
+)
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
+DETERMINERS = ("the ", "this ", "that ", "these ", "those ")
+UNNAMED = "unnamed sources"
+
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|its|their)\s+([^,.;“”\"]{3,90}?)\s*[,.;]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'’\-]*")
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str | None = None
+    descriptors: set[str] = field(default_factory=set)
+    last: int = -1
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+_PREPOSITIONS = frozenset(
+    "for of at with in to from on by affiliated based close linked who which that".split()
+)
+
+
+def _head_words(description: str) -> set[str]:
+    """Words of an appositive before its first preposition: "a spokeswoman for the ministry" -> spokeswoman."""
+    out = set()
+    for word in _words(description):
+        if word.lower() in _PREPOSITIONS:
+            break
+        out.add(word.lower())
+    return out
+
+
+def _is_proper(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class ArticleResolver:
+    """Keeps the entities met so far in one article and resolves each new mention."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.entities: list[Entity] = []
+
+    # --- public -------------------------------------------------------------------
+
+    def resolve(self, start: int, end: int, sentence: int, kind: str | None = None) -> str:
+        """Canonical name of the mention ``text[start:end]`` in sentence number ``sentence``."""
+        mention = self._clean(self.text[start:end])
+        low = mention.lower()
+        if not mention:
+            return UNNAMED
+        bare = re.sub(r"^the\s+", "", mention, flags=re.IGNORECASE)
+        country = CAPITALS.get(mention) or COUNTRY_ALIASES.get(mention) or COUNTRY_ALIASES.get(bare)
+        if country:
+            return self._touch(self._entity(country, "government"), sentence, "government").name
+        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+            return self._pronoun(low, mention, sentence)
+        rest = mention.split(" ", 1)[1] if low.startswith(DETERMINERS) else mention
+        if not any(_is_proper(w) for w in _words(rest)):
+            return self._description(mention, sentence, kind)
+        return self._named(mention, end, sentence, kind)
+
+    def note(self, name: str, sentence: int, kind: str | None = None) -> None:
+        """Record that ``name`` was spoken of (e.g. a carried-over speaker) in this sentence."""
+        self._touch(self._entity(name, kind), sentence, kind)
+
+    # --- kinds of mention ----------------------------------------------------------
+
+    def _pronoun(self, low: str, mention: str, sentence: int) -> str:
+        wanted = (
+            ("person", "official")
+            if low in PERSON_PRONOUNS
+            else ("government", "organization", "outlet", "unnamed")
+        )
+        for ent in self._recent():
+            if ent.kind in wanted:
+                return self._touch(ent, sentence).name
+        for ent in self._recent():
+            if ent.kind is None:
+                return self._touch(ent, sentence).name
+        return mention
+
+    def _description(self, mention: str, sentence: int, kind: str | None) -> str:
+        words = [w.lower() for w in _words(mention)]
+        head = words[-1] if words else ""
+        if head in UNNAMED_HEADS or any(w in UNNAMED_HEADS for w in words[:2]):
+            name = re.sub(r"^(?:the|some)\s+", "", mention, flags=re.IGNORECASE)
+            return self._touch(self._entity(name, "unnamed"), sentence, "unnamed").name
+        for ent in self._recent():
+            if head and (head in ent.descriptors or head in ent.name.lower().split()):
+                return self._touch(ent, sentence).name
+        wanted = DESCRIPTION_KINDS.get(head) or kind
+        if wanted:
+            for ent in self._recent():
+                if ent.kind == wanted or (wanted == "person" and ent.kind == "official"):
+                    return self._touch(ent, sentence).name
+        return mention
+
+    def _named(self, mention: str, end: int, sentence: int, kind: str | None) -> str:
+        name, titles = self._strip_titles(mention)
+        ent = self._match(name)
+        if ent is None:
+            ent = self._entity(name, kind)
+        elif len(name) > len(ent.name) and ent.name in name:
+            ent.name = name  # "Koval" met first, "Mira Koval" later: keep the full name
+        ent.descriptors |= titles
+        if titles and ent.kind is None:
+            ent.kind = "official"
+        appositive = _APPOSITIVE.match(self.text, end)
+        if appositive:
+            ent.descriptors |= _head_words(appositive.group(1))
+            ent.kind = ent.kind or self._kind_of(appositive.group(1))
+        return self._touch(ent, sentence, kind).name
+
+    # --- helpers -------------------------------------------------------------------
+
+    @staticmethod
+    def _clean(mention: str) -> str:
+        mention = mention.strip(" \t\n,.;:“”\"'‘’()")
+        mention = re.sub(r"^(?:according\s+to|said|says)\s+", "", mention, flags=re.IGNORECASE)
+        return re.sub(r"[’']s$", "", mention).strip()
+
+    @staticmethod
+    def _strip_titles(mention: str) -> tuple[str, set[str]]:
+        """("U.S. President Donald Trump") -> ("Donald Trump", {"president"})."""
+        words = mention.split()
+        last_title = max((i for i, w in enumerate(words) if ArticleResolver._is_title(w)), default=-1)
+        rest = words[last_title + 1 :]
+        core = any(
+            ArticleResolver._is_title(w) and w.lower().strip(",.") not in TITLE_MODIFIERS
+            for w in words[: last_title + 1]
+        )
+        institutional = any(
+            DESCRIPTION_KINDS.get(w.lower()) in ("government", "organization", "outlet") for w in rest
+        )
+        if core and rest and not institutional and all(_is_proper(w) for w in rest):
+            titles = {w.strip(",.").lower() for w in words[: last_title + 1]}
+            return " ".join(rest), titles
+        return mention, set()
+
+    @staticmethod
+    def _is_title(word: str) -> bool:
+        low = word.lower().rstrip(",")
+        return low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS
+
+    @staticmethod
+    def _kind_of(description: str) -> str | None:
+        for word in reversed([w.lower() for w in _words(description)]):
+            if word in DESCRIPTION_KINDS:
+                return DESCRIPTION_KINDS[word]
+        return None
+
+    def _match(self, name: str) -> Entity | None:
+        """An entity already met that this name refers to: same name, or a part of it."""
+        tokens = name.split()
+        for ent in self._recent():
+            if ent.name == name:
+                return ent
+        for ent in self._recent():
+            theirs = ent.name.split()
+            if len(tokens) < len(theirs) and (
+                theirs[-len(tokens) :] == tokens or theirs[: len(tokens)] == tokens
+            ):
+                return ent
+            if len(theirs) < len(tokens) and (tokens[-len(theirs) :] == theirs) and ent.kind != "government":
+                return ent
+        return None
+
+    def _entity(self, name: str, kind: str | None) -> Entity:
+        for ent in self.entities:
+            if ent.name == name:
+                return ent
+        ent = Entity(name, kind)
+        self.entities.append(ent)
+        return ent
+
+    def _touch(self, ent: Entity, sentence: int, kind: str | None = None) -> Entity:
+        ent.last = max(ent.last, sentence)
+        if kind and ent.kind is None:
+            ent.kind = kind
+        return ent
+
+    def _recent(self) -> list[Entity]:
+        return sorted(self.entities, key=lambda e: e.last, reverse=True)

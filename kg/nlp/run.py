@@ -1,0 +1,85 @@
+"""What `kg train` and `kg eval` do, as functions (the CLI only parses and prints)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kg.annotation import read_records
+from kg.nlp.baseline import annotate_baseline
+from kg.nlp.evaluate import Scores, score
+from kg.nlp.polnear import Overlap, read_polnear
+from kg.segment import sentence_spans
+
+Labeller = Callable[[Sequence[tuple[str, Sequence[tuple[int, int]]]]], list[list[dict]]]
+
+
+def load_gold(path: Path) -> list[dict]:
+    records = list(read_records(path))
+    for rec in records:
+        if "text" not in rec:
+            raise ValueError(
+                f"{path}: article {rec.get('id')} has no 'text'; a gold file carries the article text"
+            )
+    return records
+
+
+def _docs(texts: Sequence[str]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each text with kg's own sentence spans: evaluation sees what a user's run sees."""
+    return [(text, sentence_spans(text)) for text in texts]
+
+
+def _baseline(docs: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[list[dict]]:
+    return [annotate_baseline(text, spans) for text, spans in docs]
+
+
+def evaluate_gold(label: Labeller, records: Sequence[dict]) -> dict[str, Scores]:
+    """Scores of the model and of the cue-word baseline on the same gold records."""
+    docs = _docs([r["text"] for r in records])
+    out = {}
+    for name, system in (("model", label), ("baseline", _baseline)):
+        predicted = system(docs)
+        out[name] = score(records, {r["id"]: p for r, p in zip(records, predicted, strict=True)})
+    return out
+
+
+def dev_score(label: Labeller, records: Sequence[dict]) -> float:
+    """The single figure training selects on: mean of the main figures on dev."""
+    s = score(
+        records,
+        dict(zip([r["id"] for r in records], label(_docs([r["text"] for r in records])), strict=True)),
+    )
+    return (s.stance_macro_f1 + s.speaker_accuracy + s.attribution.f1 + s.holder_accuracy) / 4
+
+
+def evaluate_polnear(label: Labeller, folder: Path) -> dict[str, dict[str, Overlap]]:
+    """Speaker-mention and cue overlap P/R/F1 on a PolNeAR split, for the model and the baseline."""
+    docs = list(read_polnear(folder))
+    texts = {d.text_path: d.text_path.read_text(encoding="utf-8") for d in docs}
+    paths = list(texts)
+    inputs = _docs([texts[p] for p in paths])
+    out: dict[str, dict[str, Overlap]] = {}
+    for name, system in (("model", label), ("baseline", _baseline)):
+        by_path = dict(zip(paths, system(inputs), strict=True))
+        speaker, cue = Overlap(), Overlap()
+        for d in docs:
+            sents = by_path[d.text_path]
+            speaker.add(
+                d.sources,
+                [
+                    (s["speaker_mention"]["start"], s["speaker_mention"]["end"])
+                    for s in sents
+                    if s.get("speaker_mention")
+                ],
+            )
+            cue.add(
+                d.cues,
+                [(s["cue_mention"]["start"], s["cue_mention"]["end"]) for s in sents if s.get("cue_mention")],
+            )
+        out[name] = {"speaker_mention": speaker, "cue": cue}
+    return out
+
+
+def scores_json(results: dict[str, Scores]) -> str:
+    return json.dumps({k: v.summary() for k, v in results.items()}, indent=2)

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import torch
+
+from kg.nlp.annotator import Annotator
+from kg.nlp.infer import batches, collate, predict, windows_for
+from kg.nlp.labels import TAG_LAYERS
+from kg.nlp.model import SENTENCE_HEADS, AttributionModel
+
+
+def test_forward_shapes_and_pooling(tiny_config, tokenizer, gold_article: dict) -> None:
+    model = AttributionModel(tiny_config).eval()
+    spans = [(s["start"], s["end"]) for s in gold_article["sentences"]]
+    windows, firsts = windows_for([(gold_article["text"], spans)], tokenizer, 64)
+    inputs = collate(windows)
+    n = len(inputs.pop("global_sentences"))
+    tags, heads = model(**inputs)
+    assert tags.shape == (*inputs["input_ids"].shape, len(TAG_LAYERS), 3)
+    assert n == len(spans) and firsts == [0]
+    for name, inventory in SENTENCE_HEADS.items():
+        assert heads[name].shape == (n, len(inventory))
+
+
+def test_pooling_is_a_per_sentence_mean() -> None:
+    states = torch.arange(12, dtype=torch.float).view(1, 4, 3)
+    index = torch.tensor([[-1, 0, 0, 1]])
+    pooled = AttributionModel._pool(states, index)
+    assert torch.equal(pooled, torch.tensor([[4.5, 5.5, 6.5], [9.0, 10.0, 11.0]]))
+
+
+def test_batches_are_sorted_and_under_budget(tokenizer, gold_article: dict) -> None:
+    spans = [(s["start"], s["end"]) for s in gold_article["sentences"]]
+    windows, _ = windows_for([(gold_article["text"], spans)] * 6, tokenizer, 32)
+    groups = batches(windows, 128)
+    lengths = [len(w.input_ids) for g in groups for w in g]
+    assert lengths == sorted(lengths)
+    assert all(max(len(w.input_ids) for w in g) * len(g) <= 128 or len(g) == 1 for g in groups)
+
+
+def test_training_step_learns(tiny_config, gold_article: dict) -> None:
+    from kg.nlp.encoder import load_tokenizer
+    from kg.nlp.train import TrainSettings, _loss, examples
+
+    torch.manual_seed(0)
+    import random
+
+    model = AttributionModel(tiny_config)
+    model.add_adapters()
+    settings = TrainSettings(window_choices=(64,))
+    data = examples([gold_article], load_tokenizer(), random.Random(0), settings)
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=5e-3)
+    first = None
+    for _ in range(30):
+        loss = _loss(model, data, settings)
+        first = first if first is not None else loss.item()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    assert loss.item() < first * 0.6
+
+
+def test_save_load_round_trip_gives_same_predictions(
+    tiny_model_dir: Path, tokenizer, gold_article: dict
+) -> None:
+    assert json.loads((tiny_model_dir / "config.json").read_text())["tiny"]
+    spans = [(s["start"], s["end"]) for s in gold_article["sentences"]]
+    doc = [(gold_article["text"], spans)]
+    merged = AttributionModel.load(tiny_model_dir, merge=True)
+    unmerged = AttributionModel.load(tiny_model_dir, merge=False)
+    a, b = predict(merged, tokenizer, doc), predict(unmerged, tokenizer, doc)
+    for x, y in zip(a[0], b[0], strict=True):
+        for name in x.probs:
+            assert torch.allclose(torch.tensor(x.probs[name]), torch.tensor(y.probs[name]), atol=1e-4)
+
+
+def test_annotator_fills_every_field(tiny_model_dir: Path) -> None:
+    from kg.records import Article
+
+    text = "“We will not sign,” he said. " * 200 + "Talks ended without a deal"
+    records = list(
+        Annotator(tiny_model_dir).annotate([Article("a1", text), Article("a2", "“Unbalanced quote. No end.")])
+    )
+    assert [r["id"] for r in records] == ["a1", "a2"]
+    fields = {
+        "speaker",
+        "speaker_mention",
+        "speaker_type",
+        "cue",
+        "cue_mention",
+        "via",
+        "channel",
+        "holder",
+        "stance",
+    }
+    for r in records:
+        for s in r["sentences"]:
+            assert fields <= set(s) and 0.0 <= s["confidence"] <= 1.0
+            assert text[s["start"] : s["end"]] == s["text"] or r["id"] == "a2"
+    assert len(records[0]["sentences"]) == 201

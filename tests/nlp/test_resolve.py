@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.resolve import ArticleResolver
+
+TEXT = (
+    "Yuyuan Tantian, a Chinese media outlet affiliated with CCTV, said Washington was eager. "
+    "U.S. President Donald Trump said talks were going well. "
+    "“It has to be fair,” he said. "
+    "Trump added more. The outlet noted a post. "
+    "Mira Koval, a spokeswoman for the ministry, denied it. The spokeswoman said no. "
+    "Sources familiar with the matter disagreed. Officials in Beijing said nothing. "
+    "The Canadian Trade Ministry said so. The ministry later said it again."
+)
+
+
+def resolve_all(mentions: list[str]) -> list[str]:
+    r = ArticleResolver(TEXT)
+    out, pos = [], 0
+    for i, m in enumerate(mentions):
+        start = TEXT.index(m, pos)
+        pos = start + len(m)
+        out.append(r.resolve(start, pos, i))
+    return out
+
+
+def test_chain_of_mentions_in_an_article() -> None:
+    got = resolve_all(
+        [
+            "Yuyuan Tantian",
+            "Washington",
+            "U.S. President Donald Trump",
+            "he",
+            "Trump",
+            "The outlet",
+            "Mira Koval",
+            "The spokeswoman",
+            "Sources familiar with the matter",
+            "Beijing",
+            "The Canadian Trade Ministry",
+            "The ministry",
+        ]
+    )
+    assert got == [
+        "Yuyuan Tantian",
+        "United States",
+        "Donald Trump",
+        "Donald Trump",
+        "Donald Trump",
+        "Yuyuan Tantian",
+        "Mira Koval",
+        "Mira Koval",
+        "Sources familiar with the matter",
+        "China",
+        "The Canadian Trade Ministry",
+        "The Canadian Trade Ministry",
+    ]
+
+
+@pytest.mark.parametrize(
+    "mention, kind, expected",
+    [
+        ("Defence Minister Arno Vik", None, "Arno Vik"),
+        ("Gov. Ana Ruiz", None, "Ana Ruiz"),
+        ("the EU", None, "European Union"),
+    ],
+)
+def test_titles_and_country_aliases(mention: str, kind: str | None, expected: str) -> None:
+    r = ArticleResolver(mention)
+    assert r.resolve(0, len(mention), 0, kind) == expected
+
+
+def test_short_name_met_first_is_upgraded() -> None:
+    text = "Koval said no. Mira Koval said yes."
+    r = ArticleResolver(text)
+    assert r.resolve(0, 5, 0) == "Koval"
+    assert r.resolve(15, 25, 1) == "Mira Koval"
+    assert r.resolve(0, 5, 2) == "Mira Koval"
+
+
+def test_pronoun_without_antecedent_stays_as_written() -> None:
+    r = ArticleResolver("She said so.")
+    assert r.resolve(0, 3, 0) == "She"
