@@ -81,3 +81,8 @@ def test_segment_offsets_point_into_text() -> None:
 def test_unbalanced_quotes_do_not_swallow_the_article() -> None:
     text = "“We will never sign, he said. The talks ended. Nobody spoke."
     assert len(texts(text)) == 3
+
+
+def test_reporting_credits_are_noise_but_reporting_sentences_are_not() -> None:
+    text = "Talks ended.\n(Reporting by Ana Ruiz; Editing by Tom Lee)\nReporting by the Ledger suggested otherwise."
+    assert texts(text) == ["Talks ended.", "Reporting by the Ledger suggested otherwise."]

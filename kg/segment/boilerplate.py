@@ -22,6 +22,8 @@ _NOISE = re.compile(
       | like\s+this\s*:
       | loading\.\.\.\s*$
       | copyright\b | ©
+      | \((?:reporting|writing|editing|additional\s+reporting)\s+by\b
+      | (?:reporting|writing)\s+by\s+[^.;]{2,60};\s*editing\s+by\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -1,0 +1,101 @@
+"""Benchmark (not a test): `kg annotate` sentences/s against a naive transformers loop, same run.
+
+The naive loop is what a first attempt looks like: one sentence at a time through the
+base encoder with transformers, no batching. The kg path is the whole annotate stage:
+segmentation, windows, batched forward pass, decoding and entity resolution. Ratios
+matter more than absolute figures on a shared machine.
+
+    python3 scripts/bench_annotate.py [--articles 48] [--threads 2] [--int8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def machine() -> str:
+    cpu = next(
+        (ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in ln),
+        platform.processor(),
+    )
+    return f"{cpu}; {os.cpu_count()} cores visible; Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=48)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--naive-sentences", type=int, default=300)
+    parser.add_argument("--int8", action="store_true", help="also time int8 dynamic quantisation")
+    args = parser.parse_args()
+
+    import torch
+    from transformers import BertModel
+
+    from kg.nlp.annotator import Annotator
+    from kg.nlp.encoder import base_dir, load_tokenizer
+    from kg.records import Article
+    from kg.segment import segment
+
+    torch.set_num_threads(args.threads)
+    records = [json.loads(line) for line in (ROOT / "data/corpus/test.jsonl").open(encoding="utf-8")]
+    articles = [Article(r["id"], r["text"]) for r in records[: args.articles]]
+    sentences = [s.text for a in articles for s in segment(a)]
+    tokenizer = load_tokenizer()
+    tokens = sum(len(e.ids) for e in tokenizer.encode_batch(sentences, add_special_tokens=False))
+    print(f"machine: {machine()}; torch threads {args.threads}")
+    print(f"input: {len(articles)} articles, {len(sentences)} sentences, {tokens / len(sentences):.1f} word pieces/sentence")
+
+    # Naive: transformers, one sentence per forward pass (the base encoder alone).
+    naive = BertModel.from_pretrained(str(base_dir()), local_files_only=True, use_safetensors=True).eval()
+    sample = sentences[: args.naive_sentences]
+    with torch.inference_mode():
+        naive(**{k: torch.tensor([v]) for k, v in _enc(tokenizer, sample[0]).items()})
+        start = time.perf_counter()
+        for text in sample:
+            naive(**{k: torch.tensor([v]) for k, v in _enc(tokenizer, text).items()})
+        naive_rate = len(sample) / (time.perf_counter() - start)
+    print(f"naive transformers loop: {naive_rate:8.1f} sentences/s")
+
+    annotator = Annotator(threads=args.threads)
+    rates = {"kg annotate fp32": _time_annotate(annotator, articles, len(sentences))}
+    if args.int8:
+        annotator.model.encoder = torch.ao.quantization.quantize_dynamic(
+            annotator.model.encoder, {torch.nn.Linear}, dtype=torch.qint8
+        )
+        rates["kg annotate int8"] = _time_annotate(annotator, articles, len(sentences))
+    for name, rate in rates.items():
+        print(
+            f"{name}: {rate:8.1f} sentences/s, {rate * tokens / len(sentences):8.0f} word pieces/s, "
+            f"{rate / naive_rate:4.2f}x the naive loop"
+        )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {peak:.0f} MB")
+
+
+def _enc(tokenizer, text: str) -> dict[str, list[int]]:  # noqa: ANN001
+    enc = tokenizer.encode(text)
+    return {"input_ids": enc.ids, "attention_mask": enc.attention_mask}
+
+
+def _time_annotate(annotator, articles, n_sentences: int) -> float:  # noqa: ANN001
+    list(annotator.annotate(articles[:2]))  # warm-up
+    start = time.perf_counter()
+    out = list(annotator.annotate(articles))
+    elapsed = time.perf_counter() - start
+    assert sum(len(r["sentences"]) for r in out) == n_sentences
+    return n_sentences / elapsed
+
+
+if __name__ == "__main__":
+    main()
