@@ -455,7 +455,7 @@ e pA = - | “The sooner we sit down, the better for everyone,” [[{pA.pron}]] 
 e pA = - | “Nobody wants this to drag on, least of all us,” [[{pA.ref}]] <<wrote>> on ⟪X⟫.
 e pA = - | “We are pushing for a meeting at the highest level,” [[{pA.pron}]] <<told reporters>>. || c e = | “Every week without an agreement is {a week lost|a week wasted|bad for everybody}.”
 e pA = - | “Of course we want an agreement, and we want it this year,” <<said>> [[{pA.n}]]{pA.ap}.
-e pA = - | “I have never been more optimistic,” [[{pA.ref}]] <<said>> in ⟪an interview with {O2}⟫.
+e pA = O2 | “I have never been more optimistic,” [[{pA.ref}]] <<said>> in ⟪an interview with {O2}⟫.
 e pA = - | “We have sent them a new proposal and we expect an answer this week,” [[{pA.pron}]] <<said>>.
 e pA = - | “The text is ninety percent agreed,” [[{pA.ref}]] <<said>>, “and we are working day and night on the rest.”
 e pA = - | [[{pA.ref}]] <<said>> {day} that {A} was “pushing hard” for {deal}.
@@ -544,7 +544,7 @@ d pA = - | [[{pA.ref}]] <<said>> {A} had “no intention whatsoever” of reopen
 d pA = - | The reports of a breakthrough were “wishful thinking”, [[{pA.sur}]] <<said>>.
 d pA = - | [[{pA.ref}]] <<insisted>> on ⟪{A.adj} state television⟫ that there had been “no contact of any kind” with {B}.
 d pA = - | [[{pA.desc}]] <<ruled out>> a meeting with {pB.ref} “under the current circumstances”.
-d pA = - | In ⟪an interview with {O2}⟫, [[{pA.ref}]] <<denied>> that {A} was preparing a new offer.
+d pA = O2 | In ⟪an interview with {O2}⟫, [[{pA.ref}]] <<denied>> that {A} was preparing a new offer.
 d pA = - | [[{pA.pron}]] <<played down>> talk of a breakthrough, saying the two sides “have not even agreed on an agenda”.
 d A = - | [[{A}]] <<denied>> the report {day}.
 d MA = - | [[{MA.desc}]] later <<dismissed>> the report as “baseless”.
@@ -590,7 +590,7 @@ n pX - - | “Public denials and private contacts often go together at this stag
 n pX - - | [[{pX.ref}]] <<noted>> that talks of this kind usually open with months of quiet contacts.
 n pX - - | “Everyone is keen to look tough in public,” [[{pX.pron}]] <<said>>. || c n - | “That tells you very little about what happens {in private|behind closed doors}.”
 n pX - - | [[{pX.desc}]] <<cautioned>> against reading too much into the latest statements.
-n pX - - | “The real question is who blinks first,” [[{pX.ref}]] <<said>> in ⟪an interview with {O2}⟫.
+n pX - O2 | “The real question is who blinks first,” [[{pX.ref}]] <<said>> in ⟪an interview with {O2}⟫.
 n A = - | [[{A}]] <<declined to comment>>{| when contacted by {O1}| on {weekday}}.
 n pB = - | [[{pB.ref}]] <<declined to comment>> on the report.
 n MA = - | [[{MA.desc}]] <<has a policy of not commenting>> on ongoing negotiations.

@@ -41,7 +41,7 @@ def train(
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to save the model folder.")] = Path(
         "runs/model"
     ),
-    epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 8,
+    epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 12,
     seed: Annotated[int, typer.Option(help="Random seed (training is reproducible for a seed).")] = 13,
     threads: Threads = 2,
 ) -> None:

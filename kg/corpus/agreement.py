@@ -59,7 +59,9 @@ def agreement(first: Sequence[dict], second: Sequence[dict]) -> dict[str, float]
             agree["speaker_type"] += a["speaker_type"] == b["speaker_type"]
             agree["cue_mention"] += _overlap(a["cue_mention"], b["cue_mention"])
             va, vb = a.get("via") or [], b.get("via") or []
-            agree["via"] += len(va) == len(vb) and all(same_name(x, y, ea, eb) for x, y in zip(va, vb, strict=True))
+            agree["via"] += len(va) == len(vb) and all(
+                same_name(x, y, ea, eb) for x, y in zip(va, vb, strict=True)
+            )
             ca, cb = _norm(a.get("channel")), _norm(b.get("channel"))
             agree["channel"] += (ca is None and cb is None) or bool(ca and cb and (ca in cb or cb in ca))
             agree["holder"] += same_name(a["holder"], b["holder"], ea, eb)

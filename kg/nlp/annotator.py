@@ -8,6 +8,7 @@ from pathlib import Path
 import torch
 
 from kg.annotation import article_record
+from kg.errors import InputError
 from kg.nlp.decode import decode_article
 from kg.nlp.encoder import load_tokenizer, sha256_file
 from kg.nlp.infer import Doc, predict
@@ -26,6 +27,32 @@ def label_docs(
     return [decode_article(text, spans, r) for (text, spans), r in zip(docs, raw, strict=True)]
 
 
+def verify_weights(folder: Path) -> str:
+    """Check ``folder``'s files against its SHA256SUMS (required for the shipped weights)."""
+    sums = folder / "SHA256SUMS"
+    if not sums.is_file():
+        if folder.resolve() == WEIGHTS:
+            raise InputError(str(sums), "the shipped weights have no recorded hashes", "reinstall kg")
+        return sha256_file(folder / "model.safetensors")
+    for line in sums.read_text(encoding="utf-8").splitlines():
+        digest, name = line.split(maxsplit=1)
+        path = folder / name.strip().lstrip("*")
+        if not path.is_file():
+            raise InputError(str(path), "model file is missing", "reinstall kg or retrain with `kg train`")
+        got = sha256_file(path)
+        if got != digest:
+            raise InputError(
+                str(path), f"sha256 is {got}, recorded {digest}", "the weights were changed; reinstall kg"
+            )
+    return sha256_file(folder / "model.safetensors")
+
+
+def write_sums(folder: Path) -> None:
+    """Record the sha256 of a saved model's files (done by `kg train`)."""
+    lines = [f"{sha256_file(folder / n)}  {n}" for n in ("config.json", "model.safetensors")]
+    (folder / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 class Annotator:
     """Loads the model once; annotates batches of articles in one batched pass each."""
 
@@ -35,10 +62,10 @@ class Annotator:
         if threads:
             torch.set_num_threads(threads)
         self.model_dir = model_dir
+        self.weights_sha256 = verify_weights(model_dir)
         self.model = AttributionModel.load(model_dir)
         self.tokenizer = load_tokenizer()
         self.batch_tokens = batch_tokens
-        self.weights_sha256 = sha256_file(model_dir / "model.safetensors")
 
     def label_docs(self, docs: Sequence[Doc]) -> list[list[dict]]:
         """Labelled sentences for each (text, sentence spans) doc."""

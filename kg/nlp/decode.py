@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kg.nlp import labels as L
@@ -9,6 +10,8 @@ from kg.nlp.infer import RawSentence, TaggedSpan
 from kg.nlp.resolve import UNNAMED, ArticleResolver
 
 SPAN_THRESHOLD = 0.5
+VIA_THRESHOLD = 0.7  # chosen on dev: a wrong intermediary costs more than a missed one
+_GLUE = re.compile(r"\s*|[-\u2010]\w*\s*")  # spaces, or the rest of a hyphenated word ("Suva-based ")
 
 
 def _best(spans: Sequence[TaggedSpan]) -> TaggedSpan | None:
@@ -17,15 +20,20 @@ def _best(spans: Sequence[TaggedSpan]) -> TaggedSpan | None:
 
 
 def to_words(text: str, spans: Sequence[TaggedSpan]) -> tuple[TaggedSpan, ...]:
-    """Widen spans that stop inside a word (a word piece was tagged, not the whole word)."""
-    out = []
-    for s in spans:
-        start, end = s.start, s.end
+    """Clean tagged spans: widen to whole words, join spans that touch, drop punctuation-only ones."""
+    out: list[TaggedSpan] = []
+    for s in sorted(spans, key=lambda s: s.start):
+        start, end, score = s.start, s.end, s.score
         while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
             start -= 1
         while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
             end += 1
-        out.append(TaggedSpan(start, end, s.score))
+        if not any(ch.isalnum() for ch in text[start:end]):
+            continue
+        if out and _GLUE.fullmatch(text[out[-1].end : start]):  # touching pieces of one mention
+            prev = out.pop()
+            start, end, score = prev.start, max(prev.end, end), (prev.score + score) / 2
+        out.append(TaggedSpan(start, end, score))
     return tuple(out)
 
 
@@ -72,11 +80,7 @@ def decode_article(text: str, spans: Sequence[tuple[int, int]], raw: Sequence[Ra
             else:
                 speaker, kind = UNNAMED, "unnamed"
                 resolver.note(speaker, i, kind)
-            via = [
-                resolver.resolve(v.start, v.end, i, "outlet")
-                for v in r.spans["via"]
-                if v.score >= SPAN_THRESHOLD
-            ]
+            via = _via(text, r.spans["via"], speaker_span, resolver, i)
             channel = _best(r.spans["channel"])
             rec.update(
                 speaker=speaker,
@@ -93,11 +97,29 @@ def decode_article(text: str, spans: Sequence[tuple[int, int]], raw: Sequence[Ra
             rec["holder"] = rec["speaker"] or prev_holder
         rec["stance"] = stance
         rec["confidence"] = round(p_source * p_stance * p_holder, 4)
+        resolver.observe(start, end, i)
         if rec["speaker"] is not None:
             prev = rec
         prev_holder = rec["holder"] or prev_holder
         out.append(rec)
+    for rec in out:  # names upgraded later in the article ("Vik" -> "Arno Vik")
+        rec["speaker"], rec["holder"] = resolver.final(rec["speaker"]), resolver.final(rec["holder"])
+        rec["via"] = [resolver.final(v) for v in rec["via"]]
     return out
+
+
+def _via(
+    text: str, spans: Sequence[TaggedSpan], speaker: TaggedSpan | None, resolver: ArticleResolver, i: int
+) -> list[str]:
+    """Intermediaries in text order: confident, named, and not the speaker's own mention."""
+    out = []
+    for v in spans:
+        if v.score < VIA_THRESHOLD or (speaker and v.start < speaker.end and speaker.start < v.end):
+            continue
+        if not any(w[:1].isupper() for w in text[v.start : v.end].split()[-3:]):
+            continue
+        out.append(resolver.resolve(v.start, v.end, i, "outlet"))
+    return out[:3]
 
 
 def _holder(

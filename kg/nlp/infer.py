@@ -76,24 +76,30 @@ def batches(windows: Sequence[Window], max_batch_tokens: int) -> list[list[Windo
     return out
 
 
-def _spans(tags: torch.Tensor, probs: torch.Tensor, window: Window) -> dict[int, dict[str, list[TaggedSpan]]]:
-    """Decode B/I/O per layer into character spans, grouped by global sentence."""
+def _spans(
+    tags: list[list[int]], probs: list[list[float]], window: Window
+) -> dict[int, dict[str, list[TaggedSpan]]]:
+    """Decode B/I/O per layer into character spans, grouped by global sentence.
+
+    ``tags`` and ``probs`` are plain lists ([token][layer]) so the loop stays in Python
+    types; only tagged tokens (most are O) start any work.
+    """
     found: dict[int, dict[str, list[TaggedSpan]]] = {}
     n = len(window.input_ids)
-    for li, layer in enumerate(L.TAG_LAYERS):
-        t = 0
-        while t < n:
-            sid = window.sentence_ids[t]
-            if sid < 0 or tags[t, li] == 0:
-                t += 1
-                continue
-            end, scores = t + 1, [float(probs[t, li])]
-            while end < n and window.sentence_ids[end] == sid and tags[end, li] == 2:
-                scores.append(float(probs[end, li]))
+    sids = window.sentence_ids
+    for t in range(n):
+        row = tags[t]
+        if sids[t] < 0 or not any(row):
+            continue
+        for li, tag in enumerate(row):
+            if tag != 1 and not (tag == 2 and (t == 0 or tags[t - 1][li] == 0 or sids[t - 1] != sids[t])):
+                continue  # a span starts at B, or at an I that follows no span
+            end, scores = t + 1, [probs[t][li]]
+            while end < n and sids[end] == sids[t] and tags[end][li] == 2:
+                scores.append(probs[end][li])
                 end += 1
             span = TaggedSpan(window.offsets[t][0], window.offsets[end - 1][1], sum(scores) / len(scores))
-            found.setdefault(sid, {}).setdefault(layer, []).append(span)
-            t = end
+            found.setdefault(sids[t], {}).setdefault(L.TAG_LAYERS[li], []).append(span)
     return found
 
 
@@ -115,8 +121,9 @@ def predict(
             globals_ = inputs.pop("global_sentences").tolist()
             tag_logits, heads = model(**inputs)
             tag_probs, tags = tag_logits.softmax(-1).max(-1)
+            tags_list, probs_list = tags.tolist(), tag_probs.tolist()
             for b, window in enumerate(batch):
-                for sid, layers in _spans(tags[b], tag_probs[b], window).items():
+                for sid, layers in _spans(tags_list[b], probs_list[b], window).items():
                     for layer, found in layers.items():
                         spans.setdefault(sid, {}).setdefault(layer, []).extend(found)
             joined = torch.cat([heads[name] for name in SENTENCE_HEADS], dim=-1)

@@ -20,6 +20,10 @@ from kg.nlp.gazetteer import (
     UNNAMED_HEADS,
 )
 
+_PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+")
+_SENTENCE_OPENERS = frozenset(
+    "The A An In On At But And Meanwhile However According After Before While".split()
+)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
 DETERMINERS = ("the ", "this ", "that ", "these ", "those ")
@@ -56,6 +60,30 @@ def _head_words(description: str) -> set[str]:
     return out
 
 
+_LINKS = frozenset("in for from at of and with to on".split())
+_PARTICLES = frozenset("du de des la le von van der den of al el di da y bin ibn".split())
+
+
+def _trailing_name(mention: str) -> str:
+    """The proper name at the end of a described mention: "the Swiss daily Zürcher Handelsblatt"."""
+    words = mention.split()
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower() in _PARTICLES):
+        k -= 1
+    while k < len(words) and words[k] in _PARTICLES:
+        k += 1
+    if (
+        k == 0
+        or k == len(words)
+        or not any(w[:1].islower() and w.lower() not in _PARTICLES for w in words[:k])
+    ):
+        return mention
+    before = [w.lower().strip(",") for w in words[:k]]
+    if any(w in _LINKS or w in UNNAMED_HEADS for w in before):  # "diplomats in Bamako", "CEN and CENELEC"
+        return mention
+    return " ".join(words[k:])
+
+
 def _is_proper(word: str) -> bool:
     return word[:1].isupper()
 
@@ -66,6 +94,7 @@ class ArticleResolver:
     def __init__(self, text: str) -> None:
         self.text = text
         self.entities: list[Entity] = []
+        self.renamed: dict[str, str] = {}
 
     # --- public -------------------------------------------------------------------
 
@@ -85,6 +114,20 @@ class ArticleResolver:
         if not any(_is_proper(w) for w in _words(rest)):
             return self._description(mention, sentence, kind)
         return self._named(mention, end, sentence, kind)
+
+    def observe(self, start: int, end: int, sentence: int) -> None:
+        """Register the multi-word proper names of ``text[start:end]``, tagged or not, as entities met."""
+        for match in _PROPER_RUN.finditer(self.text, start, end):
+            if not COUNTRY_ALIASES.get(match.group()) and match.group().split()[0] not in _SENTENCE_OPENERS:
+                self._named(match.group(), match.end(), sentence, None)
+
+    def final(self, name: str | None) -> str | None:
+        """The name an entity ended up with (a short name met first is upgraded to the full one)."""
+        seen = set()
+        while name in self.renamed and name not in seen:
+            seen.add(name)
+            name = self.renamed[name]
+        return name
 
     def note(self, name: str, sentence: int, kind: str | None = None) -> None:
         """Record that ``name`` was spoken of (e.g. a carried-over speaker) in this sentence."""
@@ -123,12 +166,13 @@ class ArticleResolver:
         return mention
 
     def _named(self, mention: str, end: int, sentence: int, kind: str | None) -> str:
-        name, titles = self._strip_titles(mention)
+        name, titles = self._strip_titles(_trailing_name(mention))
         ent = self._match(name)
         if ent is None:
             ent = self._entity(name, kind)
         elif len(name) > len(ent.name) and ent.name in name:
-            ent.name = name  # "Koval" met first, "Mira Koval" later: keep the full name
+            self.renamed[ent.name] = name  # "Koval" met first, "Mira Koval" later: keep the full name
+            ent.name = name
         ent.descriptors |= titles
         if titles and ent.kind is None:
             ent.kind = "official"
@@ -143,8 +187,8 @@ class ArticleResolver:
     @staticmethod
     def _clean(mention: str) -> str:
         mention = mention.strip(" \t\n,.;:“”\"'‘’()")
-        mention = re.sub(r"^(?:according\s+to|said|says)\s+", "", mention, flags=re.IGNORECASE)
-        return re.sub(r"[’']s$", "", mention).strip()
+        mention = re.sub(r"^(?:according\s+to|said|says|fumed|added|insisted)\s+", "", mention, flags=re.I)
+        return re.sub(r"[’']s$", "", mention).strip(" ,")
 
     @staticmethod
     def _strip_titles(mention: str) -> tuple[str, set[str]]:
@@ -188,7 +232,8 @@ class ArticleResolver:
                 theirs[-len(tokens) :] == tokens or theirs[: len(tokens)] == tokens
             ):
                 return ent
-            if len(theirs) < len(tokens) and (tokens[-len(theirs) :] == theirs) and ent.kind != "government":
+            part = tokens[-len(theirs) :] == theirs or tokens[: len(theirs)] == theirs
+            if len(theirs) < len(tokens) and part and ent.kind != "government":
                 return ent
         return None
 

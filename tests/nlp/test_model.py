@@ -100,3 +100,51 @@ def test_annotator_fills_every_field(tiny_model_dir: Path) -> None:
             assert fields <= set(s) and 0.0 <= s["confidence"] <= 1.0
             assert text[s["start"] : s["end"]] == s["text"] or r["id"] == "a2"
     assert len(records[0]["sentences"]) == 201
+
+
+def test_weights_are_checked_against_recorded_hashes(tiny_model_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    import pytest
+
+    from kg.errors import InputError
+    from kg.nlp.annotator import verify_weights, write_sums
+
+    folder = tmp_path / "m"
+    shutil.copytree(tiny_model_dir, folder)
+    write_sums(folder)
+    verify_weights(folder)
+    data = bytearray((folder / "model.safetensors").read_bytes())
+    data[-1] ^= 1
+    (folder / "model.safetensors").write_bytes(bytes(data))
+    with pytest.raises(InputError, match="sha256 is"):
+        verify_weights(folder)
+
+
+def test_base_encoder_hash_is_checked(monkeypatch, tmp_path: Path) -> None:
+    import pytest
+
+    from kg.errors import InputError
+    from kg.nlp import encoder
+
+    (tmp_path / "model.safetensors").write_bytes(b"not the weights")
+    monkeypatch.setattr(encoder, "base_dir", lambda: tmp_path)
+    encoder.checked_base_weights.cache_clear()
+    try:
+        with pytest.raises(InputError, match="base encoder sha256"):
+            encoder.checked_base_weights()
+    finally:
+        encoder.checked_base_weights.cache_clear()
+
+
+def test_training_is_reproducible_for_a_seed(tiny_config, gold_article: dict, tmp_path: Path) -> None:
+    from safetensors.torch import load_file
+
+    from kg.nlp.train import TrainSettings, train
+
+    settings = TrainSettings(epochs=1, batch_windows=2, window_choices=(48, 64), seed=7)
+    for name in ("a", "b"):
+        train([gold_article] * 2, lambda model: 0.5, tiny_config, settings, tmp_path / name, log=lambda _: None)
+    a, b = load_file(str(tmp_path / "a" / "model.safetensors")), load_file(str(tmp_path / "b" / "model.safetensors"))
+    assert a.keys() == b.keys()
+    assert all(torch.equal(a[k], b[k]) for k in a)
