@@ -25,7 +25,11 @@ sys.path.insert(0, str(ROOT))
 
 def machine() -> str:
     cpu = next(
-        (ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in ln),
+        (
+            ln.split(":", 1)[1].strip()
+            for ln in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in ln
+        ),
         platform.processor(),
     )
     return f"{cpu}; {os.cpu_count()} cores visible; Python {platform.python_version()}"
@@ -54,7 +58,9 @@ def main() -> None:
     tokenizer = load_tokenizer()
     tokens = sum(len(e.ids) for e in tokenizer.encode_batch(sentences, add_special_tokens=False))
     print(f"machine: {machine()}; torch threads {args.threads}")
-    print(f"input: {len(articles)} articles, {len(sentences)} sentences, {tokens / len(sentences):.1f} word pieces/sentence")
+    print(
+        f"input: {len(articles)} articles, {len(sentences)} sentences, {tokens / len(sentences):.1f} word pieces/sentence"
+    )
 
     # Naive: transformers, one sentence per forward pass (the base encoder alone).
     naive = BertModel.from_pretrained(str(base_dir()), local_files_only=True, use_safetensors=True).eval()
@@ -83,12 +89,12 @@ def main() -> None:
     print(f"peak RSS: {peak:.0f} MB")
 
 
-def _enc(tokenizer, text: str) -> dict[str, list[int]]:  # noqa: ANN001
+def _enc(tokenizer, text: str) -> dict[str, list[int]]:
     enc = tokenizer.encode(text)
     return {"input_ids": enc.ids, "attention_mask": enc.attention_mask}
 
 
-def _time_annotate(annotator, articles, n_sentences: int) -> float:  # noqa: ANN001
+def _time_annotate(annotator, articles, n_sentences: int) -> float:
     list(annotator.annotate(articles[:2]))  # warm-up
     start = time.perf_counter()
     out = list(annotator.annotate(articles))

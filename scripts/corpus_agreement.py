@@ -51,7 +51,15 @@ def import_second_pass(path: Path, test: dict[str, dict]) -> None:
             rec["speaker_mention"] = _span(sent, lab["speaker_mention"])
             rec["cue_mention"] = _span(sent, lab["cue_mention"])
             sentences.append(rec)
-        out.append({"id": gold["id"], "outlet": gold["outlet"], "text": gold["text"], "sentences": sentences, "entities": blind["entities"]})
+        out.append(
+            {
+                "id": gold["id"],
+                "outlet": gold["outlet"],
+                "text": gold["text"],
+                "sentences": sentences,
+                "entities": blind["entities"],
+            }
+        )
     SECOND.parent.mkdir(parents=True, exist_ok=True)
     SECOND.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), encoding="utf-8")
 
@@ -60,7 +68,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--import", dest="blind", type=Path)
     args = parser.parse_args()
-    test = {r["id"]: r for r in map(json.loads, (CORPUS / "test.jsonl").read_text(encoding="utf-8").splitlines())}
+    test = {
+        r["id"]: r for r in map(json.loads, (CORPUS / "test.jsonl").read_text(encoding="utf-8").splitlines())
+    }
     if args.blind:
         import_second_pass(args.blind, test)
     second = [json.loads(line) for line in SECOND.read_text(encoding="utf-8").splitlines()]

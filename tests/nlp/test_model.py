@@ -144,7 +144,12 @@ def test_training_is_reproducible_for_a_seed(tiny_config, gold_article: dict, tm
 
     settings = TrainSettings(epochs=1, batch_windows=2, window_choices=(48, 64), seed=7)
     for name in ("a", "b"):
-        train([gold_article] * 2, lambda model: 0.5, tiny_config, settings, tmp_path / name, log=lambda _: None)
-    a, b = load_file(str(tmp_path / "a" / "model.safetensors")), load_file(str(tmp_path / "b" / "model.safetensors"))
+        train(
+            [gold_article] * 2, lambda model: 0.5, tiny_config, settings, tmp_path / name, log=lambda _: None
+        )
+    a, b = (
+        load_file(str(tmp_path / "a" / "model.safetensors")),
+        load_file(str(tmp_path / "b" / "model.safetensors")),
+    )
     assert a.keys() == b.keys()
     assert all(torch.equal(a[k], b[k]) for k in a)

@@ -12,18 +12,18 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def annotator():  # noqa: ANN201
+def annotator():
     from kg.nlp.annotator import Annotator
 
     return Annotator()
 
 
-def annotate(annotator, text: str) -> list[dict]:  # noqa: ANN001
+def annotate(annotator, text: str) -> list[dict]:
     (record,) = annotator.annotate([Article("t", text)])
     return record["sentences"]
 
 
-def test_seed_speakers_and_stances(annotator, seed_gold: dict) -> None:  # noqa: ANN001
+def test_seed_speakers_and_stances(annotator, seed_gold: dict) -> None:
     text = SEED_TEXT.read_text(encoding="utf-8")
     predicted = annotate(annotator, text)
     scores = score([seed_gold], {seed_gold["id"]: predicted})
@@ -39,7 +39,7 @@ def test_seed_speakers_and_stances(annotator, seed_gold: dict) -> None:  # noqa:
     assert by_start[gold[12]["start"]]["stance"] == "denying"
 
 
-def test_pronoun_speaker_after_a_quote(annotator) -> None:  # noqa: ANN001
+def test_pronoun_speaker_after_a_quote(annotator) -> None:
     text = (
         "Defence Minister Arno Vik met reporters in Oslo on Monday after the border talks collapsed. "
         "“We will not sign this agreement under pressure,” he said."
@@ -49,7 +49,7 @@ def test_pronoun_speaker_after_a_quote(annotator) -> None:  # noqa: ANN001
     assert quote["stance"] == "denying"
 
 
-def test_nested_according_to_sources_quoted_by(annotator) -> None:  # noqa: ANN001
+def test_nested_according_to_sources_quoted_by(annotator) -> None:
     text = (
         "Dockworkers extended their strike into a second week on Monday. "
         "According to sources quoted by the Harbour Ledger, the employers are eager to reopen talks."
@@ -60,7 +60,7 @@ def test_nested_according_to_sources_quoted_by(annotator) -> None:  # noqa: ANN0
     assert sent["stance"] == "eager"
 
 
-def test_a_denial(annotator) -> None:  # noqa: ANN001
+def test_a_denial(annotator) -> None:
     text = (
         "Lumber prices rose again this week. "
         "Canada's trade ministry on Tuesday denied that it had reopened talks on softwood duties."
