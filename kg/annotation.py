@@ -14,6 +14,8 @@ from typing import Any
 from kg.errors import InputError
 from kg.records import Article, Sentence
 
+STANCES = ("eager", "open", "denying", "neutral")
+SPEAKER_TYPES = ("person", "official", "government", "organization", "outlet", "unnamed")
 LABEL_FIELDS = (
     "speaker",
     "speaker_mention",

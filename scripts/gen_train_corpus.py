@@ -28,7 +28,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from kg.corpus.authoring import mention_ref
+from kg.corpus.authoring import SENTENCE_FIELDS, mention_ref
 
 DEFAULT_OUT = "/work/main/data/corpus/src/train-generated.jsonl"
 DOMAINS = ("trade", "war", "mergers", "labour", "sports", "elections", "courts", "health", "tech")
@@ -1239,19 +1239,7 @@ def build(rng: random.Random, domain: str, aid: str) -> dict:
                 s["cue"] = s["cue"].translate(str.maketrans("“”‘’", "\"\"''"))
         s["speaker_mention"] = mention(s["text"], sp.get("[[")) if sp else s.get("speaker_mention")
         s["cue_mention"] = mention(s["text"], sp.get("<<")) if sp else s.get("cue_mention")
-    order = (
-        "text",
-        "speaker",
-        "speaker_mention",
-        "speaker_type",
-        "cue",
-        "cue_mention",
-        "via",
-        "channel",
-        "holder",
-        "stance",
-    )
-    sentences = [{f: s[f] for f in order} for s in sentences]
+    sentences = [{f: s[f] for f in SENTENCE_FIELDS} for s in sentences]
     it = iter(sentences)
     out_paras = [[next(it)]] + [[next(it) for _ in p] for p in paras]
     # noise lines in about half of the articles

@@ -12,22 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-STANCES = ("eager", "open", "denying", "neutral")
-SPEAKER_TYPES = ("person", "official", "government", "organization", "outlet", "unnamed")
+from kg.annotation import LABEL_FIELDS, SPEAKER_TYPES, STANCES
+
 DOMAINS = ("trade", "war", "mergers", "labour", "sports", "elections", "courts", "health", "tech")
 STYLES = ("wire", "broadsheet", "tabloid", "trade-press", "state-media", "blog")
-SENTENCE_FIELDS = (
-    "text",
-    "speaker",
-    "speaker_mention",
-    "speaker_type",
-    "cue",
-    "cue_mention",
-    "via",
-    "channel",
-    "holder",
-    "stance",
-)
+SENTENCE_FIELDS = ("text", *LABEL_FIELDS)
 SPLITS = ("train", "dev", "test")
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-STANCES = ("eager", "open", "denying", "neutral")
-SPEAKER_TYPES = ("person", "official", "government", "organization", "outlet", "unnamed")
+from kg.annotation import SPEAKER_TYPES
+from kg.annotation import STANCES as STANCES  # re-exported: the stance head's inventory
 
 # Token layers, each tagged B/I/O independently (spans of different layers may overlap).
 TAG_LAYERS = ("speaker", "cue", "holder", "via", "channel")

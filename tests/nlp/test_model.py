@@ -5,6 +5,7 @@ from pathlib import Path
 
 import torch
 
+from kg.annotation import LABEL_FIELDS
 from kg.nlp.annotator import Annotator
 from kg.nlp.infer import batches, collate, predict, windows_for
 from kg.nlp.labels import TAG_LAYERS
@@ -84,17 +85,7 @@ def test_annotator_fills_every_field(tiny_model_dir: Path) -> None:
         Annotator(tiny_model_dir).annotate([Article("a1", text), Article("a2", "“Unbalanced quote. No end.")])
     )
     assert [r["id"] for r in records] == ["a1", "a2"]
-    fields = {
-        "speaker",
-        "speaker_mention",
-        "speaker_type",
-        "cue",
-        "cue_mention",
-        "via",
-        "channel",
-        "holder",
-        "stance",
-    }
+    fields = set(LABEL_FIELDS)
     for r in records:
         for s in r["sentences"]:
             assert fields <= set(s) and 0.0 <= s["confidence"] <= 1.0
