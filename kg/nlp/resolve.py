@@ -179,14 +179,15 @@ class ArticleResolver:
         appositive = _APPOSITIVE.match(self.text, end)
         if appositive:
             ent.descriptors |= _head_words(appositive.group(1))
-            ent.kind = ent.kind or self._kind_of(appositive.group(1))
+            ent.kind = self._kind_of(appositive.group(1)) or ent.kind  # "X, a media outlet": the text says
         return self._touch(ent, sentence, kind).name
 
     # --- helpers -------------------------------------------------------------------
 
     @staticmethod
     def _clean(mention: str) -> str:
-        mention = mention.strip(" \t\n,.;:“”\"'‘’()")
+        dotted = re.search(r"\b(?:[A-Z]\.){2,}$", mention)  # keep the stop of "U.S."
+        mention = mention.strip(" \t\n,.;:“”\"'‘’()") + ("." if dotted else "")
         mention = re.sub(r"^(?:according\s+to|said|says|fumed|added|insisted)\s+", "", mention, flags=re.I)
         return re.sub(r"[’']s$", "", mention).strip(" ,")
 
@@ -215,7 +216,9 @@ class ArticleResolver:
 
     @staticmethod
     def _kind_of(description: str) -> str | None:
-        for word in reversed([w.lower() for w in _words(description)]):
+        head = [w.lower() for w in _words(description)]
+        head = head[: next((i for i, w in enumerate(head) if w in _PREPOSITIONS), len(head))]
+        for word in reversed(head):  # "a spokeswoman for the ministry" is a person, not a ministry
             if word in DESCRIPTION_KINDS:
                 return DESCRIPTION_KINDS[word]
         return None
