@@ -82,3 +82,54 @@ def evaluate(
         print_polnear(str(polnear), overlaps)
     if json_out:
         write_json(json_out, results)
+
+
+StoreOption = Annotated[
+    str | None, typer.Option("--store", help="Store folder (default: $KG_STORE, else ./kg-store).")
+]
+
+
+@app.command()
+def ingest(paths: Paths, store: StoreOption = None, threads: Threads = 2) -> None:
+    """Read, annotate and write articles into the store: one named graph per article."""
+    from kg.cli.progress import progress
+    from kg.graph.store import store_path
+    from kg.pipeline import ingest_to_store
+
+    where = store_path(store)
+    with progress("ingesting") as tick:
+        diag, written, links = ingest_to_store(paths, where, threads=threads, on_article=tick, sink=_err)
+    _err(f"{written} article(s) in {where}; {links} link triples (counters, claim groups)")
+    _finish(diag)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq file.")],
+    store: StoreOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="json (SPARQL 1.1 results JSON).")] = "json",
+) -> None:
+    """Run a SPARQL SELECT or ASK over all graphs of the store (results JSON on stdout)."""
+    import sys
+
+    import pyoxigraph as ox
+
+    from kg.graph.store import KgStore, store_path
+
+    if fmt != "json":
+        _err(f"--format {fmt}: only json for now")
+        raise typer.Exit(2)
+    text = (
+        Path(sparql).read_text(encoding="utf-8")
+        if sparql.endswith(".rq") and Path(sparql).is_file()
+        else sparql
+    )
+    try:
+        result = KgStore(store_path(store)).query(text)
+    except SyntaxError as exc:
+        _err(f"SPARQL syntax error: {exc}")
+        raise typer.Exit(2) from None
+    if isinstance(result, ox.QueryTriples):
+        _err("CONSTRUCT and DESCRIBE come with the audit commands; use SELECT or ASK")
+        raise typer.Exit(2)
+    sys.stdout.write(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n")

@@ -23,6 +23,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+GOLD_SUFFIX = ".gold.jsonl"  # annotations of an input beside it, not an input: skipped in folders
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 
 
@@ -57,6 +58,7 @@ def _files(paths: Iterable[str], diag: Diagnostics) -> Iterator[str | Path]:
                 for p in path.rglob("*")
                 if p.is_file()
                 and p.suffix.lower() in KNOWN_SUFFIXES
+                and not p.name.endswith(GOLD_SUFFIX)
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:

@@ -66,6 +66,9 @@ class Annotator:
         self.model = AttributionModel.load(model_dir)
         self.tokenizer = load_tokenizer()
         self.batch_tokens = batch_tokens
+        self.model_name = (
+            f"kg attribution model on {self.model.config.base} (LoRA r={self.model.config.lora_r})"
+        )
 
     def label_docs(self, docs: Sequence[Doc]) -> list[list[dict]]:
         """Labelled sentences for each (text, sentence spans) doc."""
@@ -77,12 +80,13 @@ class Annotator:
         for article in articles:
             batch.append(article)
             if len(batch) >= chunk:
-                yield from self._records(batch)
+                yield from self.annotate_batch(batch)
                 batch = []
         if batch:
-            yield from self._records(batch)
+            yield from self.annotate_batch(batch)
 
-    def _records(self, articles: Sequence[Article]) -> list[dict]:
+    def annotate_batch(self, articles: Sequence[Article]) -> list[dict]:
+        """Annotation records of a batch of articles, in order (one batched forward pass)."""
         segmented = [segment(a) for a in articles]
         docs = [
             (a.text, [(s.start, s.end) for s in sents]) for a, sents in zip(articles, segmented, strict=True)

@@ -1,0 +1,1 @@
+"""The knowledge graph: ontology terms, IRIs, RDF mapping, claims, the Oxigraph store."""

@@ -1,0 +1,70 @@
+"""Every IRI kg mints, deterministically from content: the same input gives the same graph."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+ID = "https://w3id.org/kg-news/id/"
+GRAPHS = "https://w3id.org/kg-news/graph/"
+LINKS_GRAPH = URIRef(GRAPHS + "links")
+PROVENANCE_GRAPH = URIRef(GRAPHS + "provenance")
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:16]
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:48] or "x"
+
+
+def _aid(article_id: str) -> str:
+    return quote(article_id, safe="")
+
+
+def article(article_id: str) -> URIRef:
+    return URIRef(f"{ID}article/{_aid(article_id)}")
+
+
+def article_graph(article_id: str) -> URIRef:
+    return URIRef(f"{GRAPHS}article/{_aid(article_id)}")
+
+
+def sentence(article_id: str, index: int) -> URIRef:
+    return URIRef(f"{ID}article/{_aid(article_id)}/sentence/{index}")
+
+
+def attribution(article_id: str, index: int) -> URIRef:
+    return URIRef(f"{ID}article/{_aid(article_id)}/attribution/{index}")
+
+
+def via_step(article_id: str, index: int, position: int) -> URIRef:
+    return URIRef(f"{ID}article/{_aid(article_id)}/attribution/{index}/via/{position}")
+
+
+def claim(article_id: str, index: int) -> URIRef:
+    return URIRef(f"{ID}article/{_aid(article_id)}/claim/{index}")
+
+
+def agent(key: str, name: str) -> URIRef:
+    """One IRI per real-world entity in a store: minted from its normalised key."""
+    return URIRef(f"{ID}agent/{_slug(name)}-{_digest('agent', key)[:10]}")
+
+
+def unnamed(article_id: str, name: str) -> URIRef:
+    """Unnamed sources are scoped to their article: never merged across articles."""
+    return URIRef(f"{ID}article/{_aid(article_id)}/unnamed/{_slug(name)}")
+
+
+def run(model_sha256: str, code_version: str, content_digest: str) -> URIRef:
+    return URIRef(f"{ID}run/{_digest('run', model_sha256, code_version, content_digest)}")
+
+
+def claim_group(key: str) -> URIRef:
+    return URIRef(f"{ID}claim-group/{_digest('group', key)}")

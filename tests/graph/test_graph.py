@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import rdflib
+from pyshacl import validate
+from rdflib.compare import isomorphic
+
+from kg.graph import claims as claims_module
+from kg.graph.build import RunInfo, build_article_graph
+from kg.graph.store import KgStore
+from kg.graph.terms import KG, STANCE
+from tests.conftest import ROOT
+
+RUN = RunInfo(model="test model", weights_sha256="0" * 64, code_version="test")
+KGNS = "PREFIX kg: <https://w3id.org/kg-news/ns#> PREFIX schema: <https://schema.org/> "
+
+
+@pytest.fixture(scope="module")
+def ontology() -> tuple[rdflib.Graph, rdflib.Graph]:
+    shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    ont = rdflib.Graph().parse(ROOT / "ontology" / "kg.ttl")
+    ont.parse(ROOT / "ontology" / "stance.ttl")
+    return shapes, ont
+
+
+@pytest.fixture()
+def fake_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bag-of-words vectors instead of the encoder: fast, deterministic, similar texts close."""
+
+    def embed(texts):
+        vocab = {"talks": 0, "negotiations": 0, "dialogue": 1, "negotiating": 0, "table": 2, "deal": 3}
+        out = np.zeros((len(texts), 8), dtype=np.float32)
+        for k, text in enumerate(texts):
+            for word in text.lower().replace(",", " ").split():
+                out[k, vocab.get(word.strip(".”“"), 7)] += 1
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    monkeypatch.setattr(claims_module, "embed", embed)
+    monkeypatch.setattr("kg.graph.store.embed", embed)
+
+
+def seed_graph(seed_gold: dict) -> rdflib.Graph:
+    return build_article_graph(seed_gold, seed_gold["text"], RUN, "seeds/000_ab4f8e58de2394bd.txt")
+
+
+def test_terms_module_is_generated_from_the_ontology() -> None:
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_terms.py"), "--check"], check=True)
+    with pytest.raises(AttributeError):
+        _ = KG.Cliam
+
+
+def test_seed_graph_conforms_to_the_shapes(seed_gold: dict, ontology) -> None:
+    shapes, ont = ontology
+    conforms, _, report = validate(seed_graph(seed_gold), shacl_graph=shapes, ont_graph=ont, inference="rdfs")
+    assert conforms, report
+
+
+def test_shapes_catch_a_broken_graph(seed_gold: dict, ontology) -> None:
+    shapes, ont = ontology
+    graph = seed_graph(seed_gold)
+    claim = next(graph.subjects(rdflib.RDF.type, KG.Claim))
+    graph.remove((claim, KG.stance, None))
+    graph.add((claim, KG.stance, rdflib.URIRef("https://example.org/angry")))
+    conforms, _, _ = validate(graph, shacl_graph=shapes, ont_graph=ont, inference="rdfs")
+    assert not conforms
+
+
+def test_same_input_same_graph_and_no_blank_nodes(seed_gold: dict) -> None:
+    a, b = seed_graph(seed_gold), seed_graph(seed_gold)
+    assert isomorphic(a, b) and len(a) == len(b)
+    assert not any(isinstance(term, rdflib.BNode) for triple in a for term in triple)
+
+
+def test_via_chain_and_entities(seed_gold: dict) -> None:
+    g = seed_graph(seed_gold)
+    rows = list(
+        g.query(
+            KGNS
+            + """SELECT ?speaker ?pos ?hop WHERE { ?a kg:speaker/schema:name ?speaker ;
+                 kg:via [ kg:position ?pos ; kg:intermediary/schema:name ?hop ] }"""
+        )
+    )
+    assert [(str(s), int(p), str(h)) for s, p, h in rows] == [("unnamed sources", 1, "Yuyuan Tantian")]
+    names = {str(n) for n in g.objects(predicate=rdflib.URIRef("https://schema.org/name"))}
+    assert {"United States", "Donald Trump", "Yuyuan Tantian", "Scoop Hub"} <= names
+    # "Yuyuan Tantian, a Chinese media outlet affiliated with state broadcaster CCTV"
+    yt = next(g.subjects(rdflib.URIRef("https://schema.org/name"), rdflib.Literal("Yuyuan Tantian")))
+    assert "outlet" in str(g.value(yt, KG.role))
+    assert g.value(
+        g.value(yt, KG.affiliatedWith), rdflib.URIRef("https://schema.org/name")
+    ) == rdflib.Literal("CCTV")
+    assert (yt, rdflib.RDF.type, KG.Outlet) in g
+
+
+def test_unnamed_sources_are_never_merged_across_articles(seed_gold: dict) -> None:
+    other = copy.deepcopy(seed_gold)
+    other["id"] = "another-article"
+    a, b = seed_graph(seed_gold), build_article_graph(other, other["text"], RUN)
+    unnamed_a = set(a.subjects(rdflib.RDF.type, KG.UnnamedSource))
+    unnamed_b = set(b.subjects(rdflib.RDF.type, KG.UnnamedSource))
+    assert unnamed_a and unnamed_b and not unnamed_a & unnamed_b
+    named = set(a.subjects(rdflib.RDF.type, KG.Official)) & set(b.subjects(rdflib.RDF.type, KG.Official))
+    assert named  # Donald Trump is one IRI in both
+
+
+def test_store_answers_the_seed_questions(seed_gold: dict, tmp_path: Path, fake_embeddings) -> None:
+    store = KgStore(tmp_path / "store")
+    graph = seed_graph(seed_gold)
+    store.write_article(graph, str(next(graph.objects(predicate=rdflib.namespace.PROV.wasGeneratedBy))))
+    store.recompute_links()
+    who_denied = store.query(
+        KGNS
+        + f"""SELECT ?name WHERE {{ ?c kg:stance <{STANCE.denying}> ;
+                   kg:attribution/kg:speaker/schema:name ?name ; kg:text ?t . FILTER(CONTAINS(?t, "talks")) }}"""
+    )
+    assert [row["name"].value for row in who_denied] == ["Chinese officials"]
+    yt_claims = store.query(
+        KGNS
+        + """SELECT ?t WHERE { ?c kg:attribution/kg:speaker/schema:name "Yuyuan Tantian" ; kg:text ?t }"""
+    )
+    assert len(list(yt_claims)) == 3
+    counters = list(store.query(KGNS + "SELECT ?a ?b WHERE { ?a kg:counters ?b }"))
+    assert counters and all("/claim/12" in row["a"].value for row in counters)
+
+
+def test_reingest_replaces_only_its_graph_and_round_trips(
+    seed_gold: dict, tmp_path: Path, fake_embeddings
+) -> None:
+    store = KgStore(tmp_path / "store")
+    edited = copy.deepcopy(seed_gold)
+    edited["id"] = "second"
+    run = str(next(seed_graph(seed_gold).objects(predicate=rdflib.namespace.PROV.wasGeneratedBy)))
+    for record in (seed_gold, edited, seed_gold):
+        store.write_article(build_article_graph(record, record["text"], RUN), run)
+    store.recompute_links()
+    first = store.article_graph(seed_gold["id"])
+    assert isomorphic(first, build_article_graph(seed_gold, seed_gold["text"], RUN))
+    edited["sentences"][12]["stance"] = "open"
+    store.write_article(build_article_graph(edited, edited["text"], RUN), run)
+    assert isomorphic(store.article_graph(seed_gold["id"]), first)
+    second = store.article_graph("second")
+    assert (None, KG.stance, STANCE.open) in second
+    trig = tmp_path / "dump.trig"
+    store.store.dump(str(trig), format=__import__("pyoxigraph").RdfFormat.TRIG)
+    back = rdflib.Dataset().parse(trig, format="trig")
+    assert isomorphic(back.graph(first.identifier), first)
+
+
+def test_a_failed_write_leaves_the_store_as_it_was(seed_gold: dict, tmp_path: Path) -> None:
+    store = KgStore(tmp_path / "store")
+    graph = seed_graph(seed_gold)
+    run = str(next(graph.objects(predicate=rdflib.namespace.PROV.wasGeneratedBy)))
+    store.write_article(graph, run)
+    before = len(store.store)
+    broken = rdflib.Graph(identifier=graph.identifier)
+    broken.add((rdflib.URIRef("https://example.org/x"), KG.text, rdflib.Literal("ok")))
+    with pytest.raises(SyntaxError):
+        store.write_article(broken, "not an iri> <")
+    assert len(store.store) == before
+    assert isomorphic(store.article_graph(seed_gold["id"]), graph)

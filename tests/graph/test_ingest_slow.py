@@ -1,0 +1,54 @@
+"""`kg ingest` end to end with the shipped model (slow)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+import rdflib
+from pyshacl import validate
+
+from kg.graph.store import KgStore
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def test_ingest_seeds_builds_a_conforming_store_and_survives_bad_input(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bad.json").write_text("{not json", encoding="utf-8")
+    store_dir = tmp_path / "store"
+    args = ["kg", "ingest", str(ROOT / "seeds"), str(tmp_path / "in"), "--store", str(store_dir)]
+    result = subprocess.run(args, capture_output=True, text=True)
+    assert result.returncode == 1 and "bad.json:1: malformed JSON" in result.stderr
+    store = KgStore(store_dir)
+    (article,) = [g for g in store.graph_names() if "/graph/article/" in g]
+    graph = store.article_graph(article.rsplit("/", 1)[-1])
+    shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    ont = rdflib.Graph().parse(ROOT / "ontology" / "kg.ttl").parse(ROOT / "ontology" / "stance.ttl")
+    conforms, _, report = validate(graph, shacl_graph=shapes, ont_graph=ont, inference="rdfs")
+    assert conforms, report
+    del store  # release the store's lock for the command below
+    out = subprocess.run(
+        [
+            "kg",
+            "query",
+            str(ROOT / "kg" / "graph" / "queries" / "who-said-what.rq"),
+            "--store",
+            str(store_dir),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = json.loads(out.stdout)["results"]["bindings"]
+    denials = [r for r in rows if r["stance"]["value"] == "denying"]
+    assert [r["speaker"]["value"] for r in denials] == ["Chinese officials"]
+    chained = [r for r in rows if "via" in r]
+    assert any(r["via"]["value"] == "Yuyuan Tantian" for r in chained)
+    before = len(graph)
+    again = subprocess.run([*args[:3], "--store", str(store_dir)], capture_output=True, text=True)
+    assert again.returncode == 0
+    assert len(KgStore(store_dir).article_graph(article.rsplit("/", 1)[-1])) == before
