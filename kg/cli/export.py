@@ -1,0 +1,119 @@
+"""Export commands: the graph for Gephi (GraphML, GEXF), the RDF dataset (TriG, N-Quads), the HTML report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli.app import _err, app
+
+FORMATS = ("graphml", "gexf", "trig", "nquads")
+StoreOption = Annotated[
+    str | None, typer.Option("--store", help="Store folder (default: $KG_STORE, else ./kg-store).")
+]
+Outlet = Annotated[str | None, typer.Option("--outlet", help="Only articles of this outlet (its name).")]
+Holder = Annotated[str | None, typer.Option("--holder", help="Only claims held by this agent (its name).")]
+DateFrom = Annotated[
+    str | None, typer.Option("--from", help="Only articles published on or after this ISO date.")
+]
+DateTo = Annotated[
+    str | None, typer.Option("--to", help="Only articles published on or before this ISO date.")
+]
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="graphml, gexf, trig or nquads.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    store: StoreOption = None,
+    outlet: Outlet = None,
+    holder: Holder = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> None:
+    """Export agents and claims as GraphML or GEXF (Gephi), or the RDF dataset as TriG or N-Quads."""
+    from kg.export import Filters
+
+    if fmt not in FORMATS:
+        _fail(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    filters = Filters(outlet, holder, _date("--from", date_from), _date("--to", date_to))
+    kg_store = _open_store(store)
+    with _written(output) as tmp:
+        if fmt in ("trig", "nquads"):
+            from kg.export.rdf import write_rdf
+
+            n = write_rdf(kg_store, tmp, fmt, filters)
+            summary = f"{n} quads"
+        else:
+            from kg.export import network
+
+            graph = network.build_network(kg_store, filters)
+            (network.write_gexf if fmt == "gexf" else network.write_graphml)(graph, tmp)
+            summary = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
+    _err(f"wrote {summary} to {output}")
+
+
+@app.command()
+def report(
+    path: Annotated[Path, typer.Argument(help="The HTML file to write.")],
+    store: StoreOption = None,
+    outlet: Outlet = None,
+    holder: Holder = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> None:
+    """Write one self-contained HTML page of every claim: speaker, via chain, holder, stance, counters."""
+    from kg.export import Filters
+    from kg.export.report import write_report
+
+    filters = Filters(outlet, holder, _date("--from", date_from), _date("--to", date_to))
+    kg_store = _open_store(store)
+    with _written(path) as tmp:
+        n = write_report(kg_store, tmp, filters)
+    _err(f"wrote {n} claim(s) to {path}")
+
+
+def _fail(message: str) -> None:
+    _err(message)
+    raise typer.Exit(2)
+
+
+def _date(option: str, value: str | None) -> str | None:
+    from kg.export import is_iso_date
+
+    if value is not None and not is_iso_date(value):
+        _fail(f"{option} {value!r}: not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def _open_store(option: str | None):
+    """The store at --store/$KG_STORE/./kg-store; exit 2 if there is none (never create one here)."""
+    from kg.graph.store import KgStore, store_path
+
+    where = Path(store_path(option))
+    if not (where / "oxigraph").is_dir():
+        _fail(f"no kg store at {where}: build one with `kg ingest PATH --store {where}`, or pass --store")
+    try:
+        return KgStore(where)
+    except OSError as exc:
+        _fail(f"cannot open the store at {where}: {exc}")
+
+
+class _written:
+    """A temporary name beside the target, renamed over it only when writing succeeded."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.parent.is_dir():
+            _fail(f"cannot write {path}: folder {path.parent} does not exist")
+        self.path, self.tmp = path, path.with_name(f".{path.name}.part{''.join(path.suffixes[-1:])}")
+
+    def __enter__(self) -> Path:
+        return self.tmp
+
+    def __exit__(self, kind, *_) -> None:
+        if kind is None:
+            self.tmp.replace(self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)

@@ -1,0 +1,131 @@
+"""Graph commands: ingest, query, audit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli.app import Paths, _err, _finish, app
+from kg.cli.nlp import Threads
+
+StoreOption = Annotated[
+    str | None, typer.Option("--store", help="Store folder (default: $KG_STORE, else ./kg-store).")
+]
+Format = Annotated[str, typer.Option("--format", "-f", help="table, json, csv or tsv (graphs: Turtle).")]
+Limit = Annotated[int, typer.Option("--limit", help="At most this many result rows.")]
+Timeout = Annotated[float, typer.Option("--timeout", help="Seconds before a query is stopped.")]
+Params = Annotated[
+    list[str] | None,
+    typer.Option("--param", "-p", help="name=value, bound to ?name as an RDF term (repeatable)."),
+]
+
+
+@app.command()
+def ingest(paths: Paths, store: StoreOption = None, threads: Threads = 2) -> None:
+    """Read, annotate and write articles into the store: one named graph per article."""
+    from kg.cli.progress import progress
+    from kg.graph.store import store_path
+    from kg.pipeline import ingest_to_store
+
+    where = store_path(store)
+    with progress("ingesting") as tick:
+        diag, written, links = ingest_to_store(paths, where, threads=threads, on_article=tick, sink=_err)
+    _err(f"{written} article(s) in {where}; {links} link triples (counters, claim groups)")
+    _finish(diag)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq file.")],
+    store: StoreOption = None,
+    fmt: Format = "table",
+    limit: Limit = 10_000,
+    timeout: Timeout = 30.0,
+    param: Params = None,
+) -> None:
+    """Run a SPARQL query over all graphs of the store."""
+    text = (
+        Path(sparql).read_text(encoding="utf-8")
+        if sparql.endswith(".rq") and Path(sparql).is_file()
+        else sparql
+    )
+    _run(text, store, fmt, limit, timeout, param)
+
+
+@app.command()
+def audit(
+    name: Annotated[str | None, typer.Argument(help="A named audit query (see --list).")] = None,
+    list_: Annotated[
+        bool, typer.Option("--list", help="List the named queries and what they answer.")
+    ] = False,
+    store: StoreOption = None,
+    fmt: Format = "table",
+    limit: Limit = 10_000,
+    timeout: Timeout = 30.0,
+    param: Params = None,
+) -> None:
+    """Run a named audit query: who-said-what, chain, counterclaims, stance-by-holder, ..."""
+    from kg.graph.audit import audit_queries
+
+    queries = audit_queries()
+    if list_ or name is None:
+        for q in queries.values():
+            typer.echo(f"{q.name}\n  {q.answers}\n  params: {q.params or 'none'}")
+        return
+    if name not in queries:
+        _err(f"no audit query named {name!r}; `kg audit --list` shows them")
+        raise typer.Exit(2)
+    _run(queries[name].text, store, fmt, limit, timeout, param)
+
+
+def _run(text: str, store: str | None, fmt: str, limit: int, timeout: float, param: list[str] | None) -> None:
+    from kg.graph.query import QueryError, QueryRunner
+    from kg.graph.results import FORMATS, render
+    from kg.graph.store import store_path
+
+    if fmt not in FORMATS:
+        _err(f"--format {fmt}: use one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    params = {}
+    for item in param or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            _err(f"--param {item!r}: write name=value")
+            raise typer.Exit(2)
+        params[key.strip()] = value
+    folder = Path(store_path(store)) / "oxigraph"
+    if not folder.is_dir():
+        _err(f"{folder.parent}: no store here; build one with `kg ingest PATH --store {folder.parent}`")
+        raise typer.Exit(2)
+    try:
+        with QueryRunner(str(folder), timeout=timeout) as runner:
+            result = runner.run(text, params, limit)
+    except QueryError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    sys.stdout.write(render(result, fmt))
+    if result.truncated:
+        _err(f"results cut at --limit {limit}")
+
+
+@app.command()
+def serve(
+    store: StoreOption = None,
+    host: Annotated[str, typer.Option(help="Interface to bind (default: localhost only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
+    timeout: Timeout = 30.0,
+    limit: Limit = 10_000,
+) -> None:
+    """A read-only SPARQL 1.1 Protocol endpoint over the store at /query (and /sparql)."""
+    from kg.graph.store import store_path
+    from kg.serve import serve as run_server
+
+    folder = Path(store_path(store)) / "oxigraph"
+    if not folder.is_dir():
+        _err(f"{folder.parent}: no store here; build one with `kg ingest PATH --store {folder.parent}`")
+        raise typer.Exit(2)
+    _err(f"serving {folder.parent} read-only at http://{host}:{port}/query")
+    run_server(str(folder), host, port, timeout, limit)

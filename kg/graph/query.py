@@ -1,0 +1,151 @@
+"""SPARQL over the store with a timeout that really stops a query, a result cap and bound values.
+
+Queries run in a worker process that opens the store read-only. A query that outlives its
+timeout is stopped by ending the worker (a thread could only be abandoned, still burning
+CPU). Values a user supplies are bound as RDF terms (SEP-0007 substitutions), never pasted
+into the query text.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import re
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_LIMIT = 10_000
+
+Term = tuple[str, str, str | None, str | None]  # (kind: uri|literal|bnode|triple, value, datatype, lang)
+
+
+class QueryError(ValueError):
+    """A query that cannot run: bad syntax (with its position), timeout, unsupported form."""
+
+
+class QueryTimeout(QueryError):
+    pass
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a query gave: SELECT rows, an ASK answer, or a graph (CONSTRUCT/DESCRIBE) as Turtle."""
+
+    form: str  # "select" | "ask" | "graph"
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Term | None, ...], ...] = ()
+    boolean: bool = False
+    turtle: str = ""
+    truncated: bool = False
+
+
+def _term(term) -> Term:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return ("uri", term.value, None, None)
+    if isinstance(term, ox.BlankNode):
+        return ("bnode", term.value, None, None)
+    if isinstance(term, ox.Literal):
+        return ("literal", term.value, term.datatype.value, term.language)
+    return ("triple", str(term), None, None)
+
+
+def _bind(params: dict[str, str]) -> dict:
+    """User values as RDF terms: <iri> for IRIs, a plain literal otherwise."""
+    import pyoxigraph as ox
+
+    out = {}
+    for name, value in params.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
+        term = ox.NamedNode(value[1:-1]) if re.fullmatch(r"<[^<>\"{}|^`\\\s]+>", value) else ox.Literal(value)
+        out[ox.Variable(name)] = term
+    return out
+
+
+def run_query(store, sparql: str, params: dict[str, str] | None = None, limit: int = DEFAULT_LIMIT) -> Result:
+    """Run one query on an open pyoxigraph store, in this process (no timeout)."""
+    import pyoxigraph as ox
+
+    try:
+        answer = store.query(sparql, use_default_graph_as_union=True, substitutions=_bind(params or {}))
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax {exc}") from None
+    if isinstance(answer, ox.QueryBoolean):
+        return Result("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        return Result("graph", turtle=answer.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8"))
+    variables = tuple(v.value for v in answer.variables)
+    rows, truncated = [], False
+    for solution in answer:
+        if len(rows) >= limit:
+            truncated = True
+            break
+        rows.append(tuple(_term(solution[v]) if solution[v] is not None else None for v in variables))
+    return Result("select", variables, tuple(rows), truncated=truncated)
+
+
+def _worker(path: str, conn: Connection) -> None:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(path)
+    while True:
+        request = conn.recv()
+        if request is None:
+            return
+        try:
+            conn.send(("ok", run_query(store, *request)))
+        except QueryError as exc:
+            conn.send(("error", str(exc)))
+        except Exception as exc:
+            conn.send(("error", f"query failed: {exc}"))
+
+
+class QueryRunner:
+    """A worker process over a store folder; ended and restarted when a query times out."""
+
+    def __init__(self, oxigraph_dir: str, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.path, self.timeout = oxigraph_dir, timeout
+        self._proc: mp.Process | None = None
+        self._conn: Connection | None = None
+
+    def _start(self) -> None:
+        ctx = mp.get_context("spawn")
+        parent, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_worker, args=(self.path, child), daemon=True)
+        self._proc.start()
+        self._conn = parent
+
+    def run(self, sparql: str, params: dict[str, str] | None = None, limit: int = DEFAULT_LIMIT) -> Result:
+        if self._proc is None or not self._proc.is_alive():
+            self._start()
+        assert self._conn is not None
+        self._conn.send((sparql, params or {}, limit))
+        if not self._conn.poll(self.timeout):
+            self.close(kill=True)
+            raise QueryTimeout(f"query stopped after its {self.timeout:g} s timeout")
+        status, value = self._conn.recv()
+        if status == "error":
+            raise QueryError(value)
+        return value
+
+    def close(self, kill: bool = False) -> None:
+        if self._proc is None:
+            return
+        if kill:
+            self._proc.kill()
+        else:
+            try:
+                assert self._conn is not None
+                self._conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        self._proc.join(timeout=5)
+        self._proc, self._conn = None, None
+
+    def __enter__(self) -> QueryRunner:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
