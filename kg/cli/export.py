@@ -94,7 +94,7 @@ def _open_store(option: str | None):
 
     where = Path(store_path(option))
     if not (where / "oxigraph").is_dir():
-        _fail(f"no kg store at {where}: build one with `kg ingest PATH --store {where}`, or pass --store")
+        _fail(f"{where}: no store here; build one with `kg ingest PATH --store {where}`")
     try:
         return KgStore(where)
     except OSError as exc:

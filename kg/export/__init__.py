@@ -146,14 +146,14 @@ def load(store: KgStore, filters: Filters | None = None) -> Selection:
     agents = _agents(store)
     articles = {a.iri: a for a in _articles(store) if filters.keeps_article(a.outlet, a.date)}
     vias = _vias(store)
+    sel = Selection(articles, [], [], agents)
     claims = [
-        c
-        for c in _claims(store, vias)
-        if c.article in articles and filters.keeps_holder(agents[c.holder].name if c.holder else "")
+        c for c in _claims(store, vias) if c.article in articles and filters.keeps_holder(sel.name(c.holder))
     ]
     kept = {c.iri for c in claims}
-    counters = [(a, b) for a, b in _counters(store) if a in kept and b in kept]
-    return Selection(articles, claims, counters, agents)
+    sel.claims = claims
+    sel.counters = [(a, b) for a, b in _counters(store) if a in kept and b in kept]
+    return sel
 
 
 def _articles(store: KgStore) -> list[Article]:

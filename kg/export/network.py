@@ -44,7 +44,7 @@ def network_from(sel: Selection) -> nx.MultiDiGraph:
         for position, hop in enumerate(claim.via, 1):
             _add_agent(g, sel, hop)
             _edge(g, hop, claim.iri, "relayed", position=position)
-    for article in {c.article for c in sel.claims}:
+    for article in sorted({c.article for c in sel.claims}):
         if sel.articles[article].publisher:
             _add_agent(g, sel, sel.articles[article].publisher)
     for (publisher, speaker), count in sorted(published.items()):
