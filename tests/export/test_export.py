@@ -280,8 +280,8 @@ def test_cli_export_and_report(seed_folder: Path, tmp_path: Path) -> None:
     [
         (["export", "dot", "-o", "x.dot"], "unknown export format 'dot'"),
         (["export", "gexf", "-o", "x.gexf", "--from", "2025-13"], "not an ISO date"),
-        (["export", "gexf", "-o", "x.gexf", "--store", "{missing}"], "no kg store at"),
-        (["report", "x.html", "--store", "{missing}"], "no kg store at"),
+        (["export", "gexf", "-o", "x.gexf", "--store", "{missing}"], "no store here"),
+        (["report", "x.html", "--store", "{missing}"], "no store here"),
     ],
 )
 def test_cli_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
