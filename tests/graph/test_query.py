@@ -107,3 +107,28 @@ def test_cli_query_and_audit(seed_store: Path) -> None:
     assert missing.exit_code == 2 and "no store here" in missing.stderr
     unknown = cli.invoke(app, ["audit", "nope", "--store", str(seed_store)])
     assert unknown.exit_code == 2
+
+
+def test_audit_queries_on_a_small_two_outlet_fixture(small_store: Path) -> None:
+    queries = audit_queries()
+    with QueryRunner(str(small_store / "oxigraph"), timeout=5.0) as r:
+
+        def values(name: str, **params: str) -> list[list[str]]:
+            return [[t[1] if t else "" for t in row] for row in r.run(queries[name].text, params).rows]
+
+        assert values("chain") and values("chain")[0][1:4] == ["1", "Dock Daily", "unnamed sources"]
+        assert values("anonymous-sourcing") == [
+            ["Harbour Ledger", "1", "1", "1"],
+            ["Dock Daily", "1", "0", "0"],
+        ]
+        timeline = values("timeline", holder="Port Employers Association")
+        assert [row[1:3] for row in timeline] == [["2026-03-02", "eager"], ["2026-03-03", "denying"]]
+        (counter,) = values("counterclaims")
+        assert counter[0] == "Port Employers Association" and counter[6:] == [
+            "test-labour-991",
+            "test-labour-990",
+        ]
+        by_holder = values("stance-by-holder")
+        assert ["Port Employers Association", "unnamed sources", "1", "0", "0", "0"] in by_holder
+        said = values("who-said-what", outlet="Harbour Ledger")
+        assert [row[0] for row in said] == ["unnamed sources"] and said[0][6] == "Dock Daily"
