@@ -40,8 +40,6 @@ def ingest_to_store(
     Returns the diagnostics, the number of articles written and of links. An article that
     fails to build is reported and skipped whole: nothing of it reaches the store.
     """
-    from rdflib.namespace import PROV
-
     from kg.graph.build import RunInfo, build_article_graph
     from kg.graph.store import KgStore
     from kg.nlp.annotator import Annotator
@@ -58,8 +56,7 @@ def ingest_to_store(
         for article, record in zip(batch, annotator.annotate_batch(batch), strict=True):
             try:
                 graph = build_article_graph(record, article.text, run, article.source)
-                run_iri = str(next(graph.objects(predicate=PROV.wasGeneratedBy)))
-                store.write_article(graph, run_iri)
+                store.write_article(graph)
             except Exception as exc:
                 diag.error(InputError(f"{article.source}: article {article.id}", f"not stored: {exc}"))
                 continue

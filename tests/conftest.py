@@ -1,15 +1,58 @@
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
+
+from kg.graph.build import RunInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = ROOT / "seeds" / "000_ab4f8e58de2394bd.txt"
 SEED_GOLD = ROOT / "seeds" / "000_ab4f8e58de2394bd.gold.jsonl"
+RUN = RunInfo(model="test model", weights_sha256="0" * 64, code_version="test")
 
 
 @pytest.fixture(scope="session")
 def seed_gold() -> dict:
     return json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+
+
+def labelled(text: str, **labels: object) -> dict:
+    """An authoring-format sentence: every label field present, neutral narration unless given."""
+    base = dict.fromkeys(
+        ("speaker", "speaker_mention", "speaker_type", "cue", "cue_mention", "channel", "holder")
+    )
+    return {"text": text, **base, "via": [], "stance": "neutral", **labels}
+
+
+def bag_of_words(texts):
+    """Stand-in sentence embeddings: fast, deterministic, texts about talks are close."""
+    out = np.zeros((len(texts), 4), dtype=np.float32)
+    for k, text in enumerate(texts):
+        words = text.lower()
+        out[k] = [words.count("talk") + 0.1, words.count("negotiat"), words.count("dialogue"), 1.0]
+    return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def write_store(folder: Path, records: list[dict]) -> Path:
+    """A closed store folder holding these gold records' graphs and links."""
+    from kg.graph import store as store_module
+
+    original, store_module.embed = store_module.embed, bag_of_words
+    try:
+        from kg.graph.build import build_article_graph
+        from kg.graph.store import KgStore
+
+        store = KgStore(folder)
+        for record in records:
+            store.write_article(build_article_graph(record, record["text"], RUN))
+        store.recompute_links()
+        store.flush()
+        del store
+        gc.collect()
+    finally:
+        store_module.embed = original
+    return folder

@@ -10,16 +10,10 @@ from kg.corpus.authoring import AuthoringError, build_article
 from kg.corpus.build import build_corpus
 from kg.corpus.validate import check_record, validate_files
 from tests.conftest import ROOT
+from tests.conftest import labelled as sentence
 
 CORPUS = ROOT / "data" / "corpus"
 SPLIT_FILES = [CORPUS / f"{s}.jsonl" for s in ("train", "dev", "test")]
-
-
-def sentence(text: str, **labels: object) -> dict:
-    base = dict.fromkeys(
-        ("speaker", "speaker_mention", "speaker_type", "cue", "cue_mention", "channel", "holder")
-    )
-    return {"text": text, **base, "via": [], "stance": "neutral", **labels}
 
 
 def authoring(**extra: object) -> dict:

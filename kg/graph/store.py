@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pyoxigraph as ox
 from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import PROV
 
 from kg.graph import iris
 from kg.graph.claims import ClaimNode, counter_pairs, embed, groups
@@ -46,9 +47,10 @@ class KgStore:
 
     # --- writing -------------------------------------------------------------------
 
-    def write_article(self, graph: Graph, run: str, when: datetime | None = None) -> None:
+    def write_article(self, graph: Graph, when: datetime | None = None) -> None:
         """Replace the article's named graph and its provenance entry, all or nothing."""
         g = str(graph.identifier)
+        run = next(graph.objects(predicate=PROV.wasGeneratedBy))
         stamp = (when or datetime.now(UTC)).isoformat()
         self.store.update(
             f"DROP SILENT GRAPH <{g}> ;\n"

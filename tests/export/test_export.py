@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
-import numpy as np
 import pyoxigraph as ox
 import pytest
 import rdflib
@@ -20,10 +19,8 @@ from kg.export import AGENT_COLOURS, STANCE_COLOURS, Filters, load
 from kg.export.network import build_network, write_gexf, write_graphml
 from kg.export.rdf import write_rdf
 from kg.export.report import write_report
-from kg.graph import store as store_module
-from kg.graph.build import build_article_graph
 from kg.graph.store import KgStore
-from tests.graph.test_graph import RUN
+from tests.conftest import write_store
 
 DENIAL = "Meanwhile, Chinese officials have consistently denied that any formal talks are underway."
 HOSTILE = 'Officials said <script>alert("x")</script> & denied all talks.'
@@ -35,15 +32,6 @@ SPEAKERS = {
 }
 
 
-def _embed(texts: list[str]) -> np.ndarray:
-    """Bag-of-words vectors instead of the encoder: fast, deterministic."""
-    out = np.zeros((len(texts), 4), dtype=np.float32)
-    for k, text in enumerate(texts):
-        words = text.lower()
-        out[k] = [words.count("talk") + 0.1, words.count("negotiat"), words.count("dialogue"), 1.0]
-    return out / np.linalg.norm(out, axis=1, keepdims=True)
-
-
 def _hostile(seed_gold: dict) -> dict:
     record = copy.deepcopy(seed_gold)
     record.update(id="hostile", outlet="Other <Outlet>", published="2025-04-20")
@@ -51,31 +39,14 @@ def _hostile(seed_gold: dict) -> dict:
     return record
 
 
-def _make_store(folder: Path, records: list[dict]) -> Path:
-    original, store_module.embed = store_module.embed, _embed
-    try:
-        store = KgStore(folder)
-        for record in records:
-            graph = build_article_graph(record, record["text"], RUN)
-            run = next(graph.objects(predicate=rdflib.namespace.PROV.wasGeneratedBy))
-            store.write_article(graph, str(run))
-        store.recompute_links()
-        store.flush()
-        del store
-        gc.collect()  # releases the store's lock, so the CLI can open it
-    finally:
-        store_module.embed = original
-    return folder
-
-
 @pytest.fixture(scope="module")
 def seed_folder(tmp_path_factory: pytest.TempPathFactory, seed_gold: dict) -> Path:
-    return _make_store(tmp_path_factory.mktemp("seed"), [seed_gold])
+    return write_store(tmp_path_factory.mktemp("seed"), [seed_gold])
 
 
 @pytest.fixture(scope="module")
 def mixed_folder(tmp_path_factory: pytest.TempPathFactory, seed_gold: dict) -> Path:
-    return _make_store(tmp_path_factory.mktemp("mixed"), [seed_gold, _hostile(seed_gold)])
+    return write_store(tmp_path_factory.mktemp("mixed"), [seed_gold, _hostile(seed_gold)])
 
 
 def _open(folder: Path) -> Iterator[KgStore]:

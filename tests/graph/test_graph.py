@@ -12,12 +12,11 @@ from pyshacl import validate
 from rdflib.compare import isomorphic
 
 from kg.graph import claims as claims_module
-from kg.graph.build import RunInfo, build_article_graph
+from kg.graph.build import build_article_graph
 from kg.graph.store import KgStore
 from kg.graph.terms import KG, STANCE
-from tests.conftest import ROOT
+from tests.conftest import ROOT, RUN
 
-RUN = RunInfo(model="test model", weights_sha256="0" * 64, code_version="test")
 KGNS = "PREFIX kg: <https://w3id.org/kg-news/ns#> PREFIX schema: <https://schema.org/> "
 
 
@@ -112,7 +111,7 @@ def test_unnamed_sources_are_never_merged_across_articles(seed_gold: dict) -> No
 def test_store_answers_the_seed_questions(seed_gold: dict, tmp_path: Path, fake_embeddings) -> None:
     store = KgStore(tmp_path / "store")
     graph = seed_graph(seed_gold)
-    store.write_article(graph, str(next(graph.objects(predicate=rdflib.namespace.PROV.wasGeneratedBy))))
+    store.write_article(graph)
     store.recompute_links()
     who_denied = store.query(
         KGNS
@@ -135,14 +134,13 @@ def test_reingest_replaces_only_its_graph_and_round_trips(
     store = KgStore(tmp_path / "store")
     edited = copy.deepcopy(seed_gold)
     edited["id"] = "second"
-    run = str(next(seed_graph(seed_gold).objects(predicate=rdflib.namespace.PROV.wasGeneratedBy)))
     for record in (seed_gold, edited, seed_gold):
-        store.write_article(build_article_graph(record, record["text"], RUN), run)
+        store.write_article(build_article_graph(record, record["text"], RUN))
     store.recompute_links()
     first = store.article_graph(seed_gold["id"])
     assert isomorphic(first, build_article_graph(seed_gold, seed_gold["text"], RUN))
     edited["sentences"][12]["stance"] = "open"
-    store.write_article(build_article_graph(edited, edited["text"], RUN), run)
+    store.write_article(build_article_graph(edited, edited["text"], RUN))
     assert isomorphic(store.article_graph(seed_gold["id"]), first)
     second = store.article_graph("second")
     assert (None, KG.stance, STANCE.open) in second
@@ -152,15 +150,19 @@ def test_reingest_replaces_only_its_graph_and_round_trips(
     assert isomorphic(back.graph(first.identifier), first)
 
 
-def test_a_failed_write_leaves_the_store_as_it_was(seed_gold: dict, tmp_path: Path) -> None:
+def test_a_failed_write_leaves_the_store_as_it_was(
+    seed_gold: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.graph import store as store_module
+
     store = KgStore(tmp_path / "store")
     graph = seed_graph(seed_gold)
-    run = str(next(graph.objects(predicate=rdflib.namespace.PROV.wasGeneratedBy)))
-    store.write_article(graph, run)
+    store.write_article(graph)
     before = len(store.store)
-    broken = rdflib.Graph(identifier=graph.identifier)
-    broken.add((rdflib.URIRef("https://example.org/x"), KG.text, rdflib.Literal("ok")))
+    valid = store_module._nt(graph)
+    # the replacement breaks off half way: the DROP of the old graph must not happen either
+    monkeypatch.setattr(store_module, "_nt", lambda g: valid[: len(valid) // 2] + "\n<broken")
     with pytest.raises(SyntaxError):
-        store.write_article(broken, "not an iri> <")
+        store.write_article(graph)
     assert len(store.store) == before
     assert isomorphic(store.article_graph(seed_gold["id"]), graph)

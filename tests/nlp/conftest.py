@@ -25,12 +25,7 @@ def tokenizer():
 def gold_article() -> dict:
     """A small hand-made gold record (not from the corpus) used across model tests."""
     from kg.corpus.authoring import build_article
-
-    def s(text: str, **kw: object) -> dict:
-        base = dict.fromkeys(
-            ("speaker", "speaker_mention", "speaker_type", "cue", "cue_mention", "channel", "holder")
-        )
-        return {"text": text, **base, "via": [], "stance": "neutral", **kw}
+    from tests.conftest import labelled as s
 
     return build_article(
         {
