@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from kg.graph.query import QueryError, QueryRunner, QueryTimeout, Result
+from kg.graph.query import QueryError, QueryForbidden, QueryRunner, QueryTimeout, Result
 from kg.graph.results import to_csv, to_json, to_tsv
 
 MEDIA = {
@@ -105,6 +105,8 @@ def make_app(endpoint: Endpoint) -> Starlette:
             result = await run_in_threadpool(endpoint.run, text)
         except QueryTimeout as exc:
             return PlainTextResponse(f"{exc}\n", status_code=503)
+        except QueryForbidden as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=403)
         except QueryError as exc:
             status = 403 if "update" in str(exc).lower() else 400
             return PlainTextResponse(f"{exc}\n", status_code=status)

@@ -27,6 +27,10 @@ class QueryTimeout(QueryError):
     pass
 
 
+class QueryForbidden(QueryError):
+    """SERVICE, LOAD, FROM: the query would reach outside the store."""
+
+
 @dataclass(frozen=True)
 class Result:
     """What a query gave: SELECT rows, an ASK answer, or a graph (CONSTRUCT/DESCRIBE) as Turtle."""
@@ -68,6 +72,12 @@ def run_query(store, sparql: str, params: dict[str, str] | None = None, limit: i
     """Run one query on an open pyoxigraph store, in this process (no timeout)."""
     import pyoxigraph as ox
 
+    from kg.graph.safety import ForbiddenQuery, check_query
+
+    try:
+        check_query(sparql)
+    except ForbiddenQuery as exc:
+        raise QueryForbidden(str(exc)) from None
     try:
         answer = store.query(sparql, use_default_graph_as_union=True, substitutions=_bind(params or {}))
     except SyntaxError as exc:
@@ -96,6 +106,8 @@ def _worker(path: str, conn: Connection) -> None:
             return
         try:
             conn.send(("ok", run_query(store, *request)))
+        except QueryForbidden as exc:
+            conn.send(("forbidden", str(exc)))
         except QueryError as exc:
             conn.send(("error", str(exc)))
         except Exception as exc:
@@ -126,6 +138,8 @@ class QueryRunner:
             self.close(kill=True)
             raise QueryTimeout(f"query stopped after its {self.timeout:g} s timeout")
         status, value = self._conn.recv()
+        if status == "forbidden":
+            raise QueryForbidden(value)
         if status == "error":
             raise QueryError(value)
         return value

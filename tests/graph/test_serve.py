@@ -96,6 +96,7 @@ def test_get_and_post_queries_in_each_format(endpoint: str) -> None:
         ("GET", None, {}, {"update": "DROP ALL"}),
         ("GET", None, {}, {"query": "DELETE WHERE { ?s ?p ?o }"}),
         ("GET", None, {}, {"query": "LOAD <http://127.0.0.1:9/x.ttl>"}),
+        ("GET", None, {}, {"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } }"}),
     ],
 )
 def test_updates_are_refused_and_nothing_changes(endpoint: str, method: str, data, headers, query) -> None:
