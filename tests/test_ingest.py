@@ -134,6 +134,8 @@ def test_stable_ids() -> None:
         ("bin.txt", bytes(range(256)) * 4, "binary data"),
         ("bad.json", b'{"text": "x",\n "title": }', "bad.json:2: malformed JSON"),
         ("notext.json", b'{"title": "no body"}', "record has no article text"),
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        ("deep.jsonl", b'{"a":' * 50_000 + b"1" + b"}" * 50_000, "nested too deeply"),
         ("page.html", b"<html><body><script>var a = 1;</script></body></html>", "no article text"),
     ],
 )

@@ -93,6 +93,9 @@ def from_json_document(data: str, where: str, source: str) -> Iterator[Article |
     except json.JSONDecodeError as exc:
         yield InputError(f"{where}:{exc.lineno}", f"malformed JSON: {exc.msg} (column {exc.colno})")
         return
+    except RecursionError:
+        yield InputError(where, "JSON nested too deeply to be an article record")
+        return
     if isinstance(doc, dict):
         key = next((k for k in LIST_FIELDS if isinstance(doc.get(k), list)), None)
         records = doc[key] if key and not any(isinstance(doc.get(n), str) for n in TEXT_FIELDS) else [doc]
@@ -115,6 +118,8 @@ def from_json_line(line: str, where: str, source: str) -> Article | InputError:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
         return InputError(where, f"malformed JSON: {exc.msg} (column {exc.colno})", "fix or remove the line")
+    except RecursionError:
+        return InputError(where, "JSON nested too deeply to be an article record", "fix or remove the line")
     try:
         return from_record(rec, where, source)
     except InputError as exc:
