@@ -1,13 +1,16 @@
 """`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over the store (Starlette under uvicorn).
 
 GET and POST queries at /query and /sparql; results as SPARQL JSON, CSV or TSV, graphs as
-Turtle; a timeout that stops the query and a cap on result rows. Updates are refused:
-the store is opened read-only by the query workers, and update requests get 403.
+Turtle; a timeout that stops the query and a cap on result rows. Updates are refused
+(403) unless the server was started with --writable and a token, and the request
+carries it (``Authorization: Bearer TOKEN``); queries run in read-only workers.
 """
 
 from __future__ import annotations
 
+import hmac
 import queue
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from urllib.parse import parse_qs
@@ -18,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from kg.graph.query import QueryError, QueryForbidden, QueryRunner, QueryTimeout, Result
+from kg.graph.query import QueryError, QueryForbidden, QueryRunner, QueryTimeout, Result, apply_update
 from kg.graph.results import to_csv, to_json, to_tsv
 
 MEDIA = {
@@ -44,13 +47,17 @@ def _pick(accept: str, form: str) -> tuple[str, object] | None:
 
 
 class Endpoint:
-    """A pool of query workers over one store folder."""
+    """A pool of query workers over one store folder; updates only with a token, if enabled."""
 
-    def __init__(self, oxigraph_dir: str, timeout: float, limit: int, workers: int = 2) -> None:
-        self.limit = limit
+    def __init__(
+        self, oxigraph_dir: str, timeout: float, limit: int, workers: int = 2, token: str | None = None
+    ) -> None:
+        self.path, self.timeout, self.limit, self.token = oxigraph_dir, timeout, limit, token
+        self.workers = workers
         self.pool: queue.Queue[QueryRunner] = queue.Queue()
         for _ in range(workers):
             self.pool.put(QueryRunner(oxigraph_dir, timeout=timeout))
+        self.write_lock = threading.Lock()
 
     @contextmanager
     def runner(self) -> Iterator[QueryRunner]:
@@ -64,27 +71,49 @@ class Endpoint:
         with self.runner() as runner:
             return runner.run(sparql, None, self.limit)
 
+    def update(self, text: str) -> None:
+        """Stop every query worker (the store must not be open read-only meanwhile), update, resume."""
+        with self.write_lock:
+            runners = [self.pool.get() for _ in range(self.workers)]
+            try:
+                for runner in runners:
+                    runner.close()
+                apply_update(self.path, text, self.timeout)
+            finally:
+                for runner in runners:
+                    self.pool.put(runner)  # each restarts on its next query, seeing the new data
+
     def close(self) -> None:
         while not self.pool.empty():
             self.pool.get().close()
 
 
+READ_ONLY = PlainTextResponse("this endpoint is read-only: updates are refused\n", status_code=403)
+
+
+class _Update(str):
+    """An update request's text (POST only: the protocol has no updates by GET)."""
+
+
 async def _query_text(request: Request) -> str | Response:
-    """The one query of a protocol request, or the 4xx response that says what is wrong."""
+    """The one query or update of a protocol request, or the 4xx response that says what is wrong."""
     if request.method == "GET":
         if "update" in request.query_params:
-            return PlainTextResponse("this endpoint is read-only: updates are refused\n", status_code=403)
+            return PlainTextResponse("updates are never accepted by GET\n", status_code=403)
         queries = request.query_params.getlist("query")
     else:
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind == "application/sparql-update":
-            return PlainTextResponse("this endpoint is read-only: updates are refused\n", status_code=403)
+            return _Update((await request.body()).decode("utf-8", errors="replace"))
         if kind == "application/sparql-query":
             queries = [(await request.body()).decode("utf-8", errors="replace")]
         elif kind == "application/x-www-form-urlencoded":
             form = parse_qs((await request.body()).decode("utf-8", errors="replace"), keep_blank_values=True)
             if "update" in form:
-                return PlainTextResponse("this endpoint is read-only: updates are refused\n", status_code=403)
+                updates = form["update"]
+                if len(updates) != 1 or "query" in form:
+                    return PlainTextResponse("give exactly one update\n", status_code=400)
+                return _Update(updates[0])
             queries = form.get("query", [])
         else:
             return PlainTextResponse(
@@ -101,6 +130,8 @@ def make_app(endpoint: Endpoint) -> Starlette:
         text = await _query_text(request)
         if isinstance(text, Response):
             return text
+        if isinstance(text, _Update):
+            return await _update(request, text)
         try:
             result = await run_in_threadpool(endpoint.run, text)
         except QueryTimeout as exc:
@@ -117,6 +148,26 @@ def make_app(endpoint: Endpoint) -> Starlette:
         body = result.turtle if render is None else render(result)
         headers = {"X-Result-Truncated": "true"} if result.truncated else {}
         return Response(body, media_type=media, headers=headers)
+
+    async def _update(request: Request, text: str) -> Response:
+        if endpoint.token is None:
+            return READ_ONLY
+        auth = request.headers.get("authorization", "")
+        if not auth.startswith("Bearer "):
+            return PlainTextResponse(
+                "updates need a token\n", status_code=401, headers={"WWW-Authenticate": "Bearer"}
+            )
+        if not hmac.compare_digest(auth[7:].encode(), endpoint.token.encode()):
+            return PlainTextResponse("wrong token\n", status_code=403)
+        try:
+            await run_in_threadpool(endpoint.update, text)
+        except QueryTimeout as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=503)
+        except QueryForbidden as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=403)
+        except QueryError as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=400)
+        return Response(status_code=204)
 
     async def root(_: Request) -> Response:
         return PlainTextResponse("kg SPARQL endpoint (read-only): GET or POST /query\n")
@@ -136,7 +187,10 @@ def make_app(endpoint: Endpoint) -> Starlette:
     return Starlette(routes=routes, lifespan=lifespan)
 
 
-def serve(oxigraph_dir: str, host: str, port: int, timeout: float, limit: int) -> None:
+def serve(
+    oxigraph_dir: str, host: str, port: int, timeout: float, limit: int, token: str | None = None
+) -> None:
     import uvicorn
 
-    uvicorn.run(make_app(Endpoint(oxigraph_dir, timeout, limit)), host=host, port=port, log_level="warning")
+    endpoint = Endpoint(oxigraph_dir, timeout, limit, token=token)
+    uvicorn.run(make_app(endpoint), host=host, port=port, log_level="warning")

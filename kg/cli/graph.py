@@ -118,8 +118,13 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
     timeout: Timeout = 30.0,
     limit: Limit = 10_000,
+    writable: Annotated[
+        bool, typer.Option("--writable", help="Accept SPARQL updates carrying the token in $KG_SERVE_TOKEN.")
+    ] = False,
 ) -> None:
-    """A read-only SPARQL 1.1 Protocol endpoint over the store at /query (and /sparql)."""
+    """A SPARQL 1.1 Protocol endpoint over the store at /query (and /sparql); read-only by default."""
+    import os
+
     from kg.graph.store import store_path
     from kg.serve import serve as run_server
 
@@ -127,5 +132,10 @@ def serve(
     if not folder.is_dir():
         _err(f"{folder.parent}: no store here; build one with `kg ingest PATH --store {folder.parent}`")
         raise typer.Exit(2)
-    _err(f"serving {folder.parent} read-only at http://{host}:{port}/query")
-    run_server(str(folder), host, port, timeout, limit)
+    token = os.environ.get("KG_SERVE_TOKEN") or None
+    if (writable and not token) or (token and len(token) < 16):
+        _err("--writable needs a token of 16 or more characters in $KG_SERVE_TOKEN")
+        raise typer.Exit(2)
+    mode = "read-write for holders of the token" if writable else "read-only"
+    _err(f"serving {folder.parent} {mode} at http://{host}:{port}/query")
+    run_server(str(folder), host, port, timeout, limit, token if writable else None)

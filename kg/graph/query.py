@@ -163,3 +163,41 @@ class QueryRunner:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def _apply(path: str, text: str, conn: Connection) -> None:
+    import pyoxigraph as ox
+
+    try:
+        ox.Store(path).update(text)
+        conn.send(("ok", None))
+    except SyntaxError as exc:
+        conn.send(("error", f"SPARQL syntax {exc}"))
+    except Exception as exc:
+        conn.send(("error", f"update failed: {exc}"))
+
+
+def apply_update(oxigraph_dir: str, text: str, timeout: float = DEFAULT_TIMEOUT) -> None:
+    """Run one SPARQL update in its own process (all or nothing; ended at the timeout).
+
+    No query worker may hold the store open meanwhile: the caller stops them first.
+    """
+    from kg.graph.safety import ForbiddenQuery, check_query
+
+    try:
+        check_query(text)
+    except ForbiddenQuery as exc:
+        raise QueryForbidden(str(exc)) from None
+    ctx = mp.get_context("spawn")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_apply, args=(oxigraph_dir, text, child), daemon=True)
+    proc.start()
+    try:
+        if not parent.poll(timeout):
+            proc.kill()
+            raise QueryTimeout(f"update stopped after its {timeout:g} s timeout; nothing was written")
+        status, message = parent.recv()
+    finally:
+        proc.join(timeout=10)
+    if status == "error":
+        raise QueryError(message)

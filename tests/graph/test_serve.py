@@ -22,13 +22,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def endpoint(seed_store: Path):
+def start(store: Path, *extra: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     proc = subprocess.Popen(
-        ["kg", "serve", "--store", str(seed_store), "--port", str(port), "--timeout", "2"],
+        ["kg", "serve", "--store", str(store), "--port", str(port), "--timeout", "2", *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env=env,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -40,6 +40,12 @@ def endpoint(seed_store: Path):
     else:
         proc.kill()
         pytest.fail("kg serve did not start: " + proc.stderr.read().decode())
+    return proc, url
+
+
+@pytest.fixture(scope="module")
+def endpoint(seed_store: Path):
+    proc, url = start(seed_store)
     yield url
     proc.terminate()
     proc.wait(timeout=10)
@@ -131,3 +137,38 @@ def test_a_runaway_query_times_out_over_http(endpoint: str) -> None:
     assert status == 503 and "timeout" in body
     assert time.monotonic() - start < 4.0
     assert count(endpoint) > 0
+
+
+def test_updates_need_the_flag_and_the_token(seed_store: Path, tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    store = tmp_path / "store"
+    shutil.copytree(seed_store, store)
+    token = "s3cret-token-for-tests"
+    proc, url = start(store, "--writable", env={**os.environ, "KG_SERVE_TOKEN": token})
+    try:
+        before = count(url)
+        insert = b"INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }"
+        kind = {"Content-Type": "application/sparql-update"}
+        assert call(url + "/query", "POST", insert, kind)[0] == 401
+        assert call(url + "/query", "POST", insert, {**kind, "Authorization": "Bearer wrong"})[0] == 403
+        assert call(url + "/query?" + urllib.parse.urlencode({"update": insert.decode()}))[0] == 403
+        load = b"LOAD <http://127.0.0.1:9/x.ttl>"
+        assert call(url + "/query", "POST", load, {**kind, "Authorization": f"Bearer {token}"})[0] == 403
+        assert count(url) == before
+        assert call(url + "/query", "POST", insert, {**kind, "Authorization": f"Bearer {token}"})[0] == 204
+        assert count(url) == before + 1
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_writable_without_a_token_does_not_start(seed_store: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "KG_SERVE_TOKEN"}
+    result = subprocess.run(
+        ["kg", "serve", "--store", str(seed_store), "--writable"], capture_output=True, env=env
+    )
+    assert result.returncode == 2 and b"KG_SERVE_TOKEN" in result.stderr
