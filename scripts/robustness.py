@@ -322,6 +322,40 @@ def run_crash(workdir: Path) -> Row:
     return row
 
 
+def run_big_jsonl(workdir: Path) -> tuple[Row, str]:
+    """`kg segment` over 10 MB and 100 MB of JSON Lines: peak memory must stay flat and bounded."""
+    row = Row("100 MB JSON Lines (kg segment)")
+    texts = [json.loads(line)["text"] for line in (ROOT / "data/corpus/dev.jsonl").open(encoding="utf-8")]
+    peaks = []
+    for megabytes in (10, 100):
+        path = workdir / f"big-{megabytes}.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            k = 0
+            while fh.tell() < megabytes * 1_000_000:
+                fh.write(json.dumps({"id": f"a{k}", "text": texts[k % len(texts)]}) + "\n")
+                k += 1
+        row.tried += 1
+        # a fresh parent per run, so the peak is this command's alone
+        probe = (
+            "import resource, subprocess, sys; "
+            "r = subprocess.run(sys.argv[1:]).returncode; "
+            "print(r, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
+        command = [sys.executable, "-c", probe, "kg", "segment", str(path), "-o", str(workdir / "out.jsonl")]
+        try:
+            done = subprocess.run(command, timeout=600, capture_output=True, text=True)
+        except subprocess.TimeoutExpired:
+            row.counts["hangs"] += 1
+            continue
+        code, peak_kb = (int(x) for x in done.stdout.split())
+        peaks.append((megabytes, peak_kb / 1024))
+        if code != 0 or peak_kb / 1024 > 600:
+            row.counts["crashes"] += 1
+        path.unlink()
+    note = ", ".join(f"{mb} MB: peak RSS {rss:.0f} MB" for mb, rss in peaks)
+    return row, note
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=600)
@@ -332,12 +366,14 @@ def main() -> None:
         work = Path(tmp)
         store = work / "seed-store"
         build_seed_store(store)
-        rows = [run_inputs(rng, args.inputs), run_queries(store), run_endpoint(store), run_crash(work)]
+        big, memory = run_big_jsonl(work)
+        rows = [run_inputs(rng, args.inputs), big, run_queries(store), run_endpoint(store), run_crash(work)]
     keys = list(rows[0].counts)
     print("| class | inputs tried | " + " | ".join(keys) + " |")
     print("| --- " * (len(keys) + 2) + "|")
     for row in rows:
         print(f"| {row.name} | {row.tried} | " + " | ".join(str(row.counts[k]) for k in keys) + " |")
+    print(f"\nmemory of kg segment: {memory}")
     bad = sum(sum(r.counts.values()) for r in rows)
     print(f"\n{'all zero' if not bad else f'{bad} problem(s)'}: {time.strftime('%Y-%m-%d')}")
     raise SystemExit(1 if bad else 0)
