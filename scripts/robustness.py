@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import json
 import random
+import re
 import signal
 import socket
 import subprocess
@@ -298,11 +299,8 @@ def run_crash(workdir: Path) -> Row:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and not (store_dir / "oxigraph").exists():
             time.sleep(0.05)
-        start = sum(p.stat().st_size for p in store_dir.rglob("*") if p.is_file())
-        while (
-            time.monotonic() < deadline
-            and sum(p.stat().st_size for p in store_dir.rglob("*") if p.is_file()) < start + 20_000
-        ):
+        start = _written(store_dir)
+        while time.monotonic() < deadline and _written(store_dir) < start + 20_000:
             time.sleep(0.05)
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
@@ -354,6 +352,11 @@ def run_big_jsonl(workdir: Path) -> tuple[Row, str]:
         path.unlink()
     note = ", ".join(f"{mb} MB: peak RSS {rss:.0f} MB" for mb, rss in peaks)
     return row, note
+
+
+def _written(folder: Path) -> int:
+    """Bytes of data written: write-ahead logs and tables only (not the info LOG or OPTIONS files)."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if re.fullmatch(r"\d+\.(?:log|sst)", p.name))
 
 
 def main() -> None:

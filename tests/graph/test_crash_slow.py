@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import signal
 import subprocess
 import time
@@ -54,4 +55,5 @@ def test_sigkill_during_ingest_leaves_whole_articles(tmp_path: Path) -> None:
 
 
 def _size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    """Bytes of data written: write-ahead logs and tables only (not the info LOG or OPTIONS files)."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if re.fullmatch(r"\d+\.(?:log|sst)", p.name))
