@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
 from kg.annotation import article_record, dumps
@@ -32,43 +32,48 @@ def ingest_to_store(
     *,
     threads: int = 2,
     chunk: int = 32,
+    scheduler: str | None = None,
     on_article: Callable[[], None] = lambda: None,
     sink: Callable[[str], None] | None = None,
 ) -> tuple[Diagnostics, int, int]:
     """Read, annotate and write each article's graph; then recompute cross-article links.
 
+    With ``scheduler`` (a Dask address) the annotation runs on that cluster, shard by shard.
     Returns the diagnostics, the number of articles written and of links. An article that
     fails to build is reported and skipped whole: nothing of it reaches the store.
     """
     from kg.graph.build import RunInfo, build_article_graph
     from kg.graph.store import KgStore
-    from kg.nlp.annotator import Annotator
+    from kg.scale import annotate_local, annotate_on_cluster
 
     diag = Diagnostics(sink=sink)
-    annotator = Annotator(threads=threads)
-    run = RunInfo(model=annotator.model_name, weights_sha256=annotator.weights_sha256)
+    shards = _shards(read_articles(paths, diag), chunk)
+    annotated = (
+        annotate_on_cluster(shards, scheduler, threads) if scheduler else annotate_local(shards, threads)
+    )
     store = KgStore(store_dir)
     written = 0
-    batch: list = []
-
-    def flush() -> None:
-        nonlocal written
-        for article, record in zip(batch, annotator.annotate_batch(batch), strict=True):
+    for model, weights, pairs in annotated:
+        run = RunInfo(model=model, weights_sha256=weights)
+        for article, record in pairs:
             try:
-                graph = build_article_graph(record, article.text, run, article.source)
-                store.write_article(graph)
+                store.write_article(build_article_graph(record, article.text, run, article.source))
             except Exception as exc:
                 diag.error(InputError(f"{article.source}: article {article.id}", f"not stored: {exc}"))
                 continue
             written += 1
             on_article()
-        batch.clear()
-
-    for article in read_articles(paths, diag):
-        batch.append(article)
-        if len(batch) >= chunk:
-            flush()
-    flush()
     links = store.recompute_links()
     store.flush()
     return diag, written, links
+
+
+def _shards(articles: Iterable, size: int) -> Iterator[list]:
+    shard: list = []
+    for article in articles:
+        shard.append(article)
+        if len(shard) >= size:
+            yield shard
+            shard = []
+    if shard:
+        yield shard

@@ -24,7 +24,14 @@ Params = Annotated[
 
 
 @app.command()
-def ingest(paths: Paths, store: StoreOption = None, threads: Threads = 2) -> None:
+def ingest(
+    paths: Paths,
+    store: StoreOption = None,
+    threads: Threads = 2,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Annotate on this Dask cluster (tcp://host:port).")
+    ] = None,
+) -> None:
     """Read, annotate and write articles into the store: one named graph per article."""
     from kg.cli.progress import progress
     from kg.graph.store import store_path
@@ -32,7 +39,9 @@ def ingest(paths: Paths, store: StoreOption = None, threads: Threads = 2) -> Non
 
     where = store_path(store)
     with progress("ingesting") as tick:
-        diag, written, links = ingest_to_store(paths, where, threads=threads, on_article=tick, sink=_err)
+        diag, written, links = ingest_to_store(
+            paths, where, threads=threads, scheduler=scheduler, on_article=tick, sink=_err
+        )
     _err(f"{written} article(s) in {where}; {links} link triples (counters, claim groups)")
     _finish(diag)
 
