@@ -43,6 +43,7 @@ def ingest_to_store(
     fails to build is reported and skipped whole: nothing of it reaches the store.
     """
     from kg.graph.build import RunInfo, build_article_graph
+    from kg.graph.remote import RemoteStore, is_remote
     from kg.graph.store import KgStore
     from kg.scale import annotate_local, annotate_on_cluster
 
@@ -51,7 +52,7 @@ def ingest_to_store(
     annotated = (
         annotate_on_cluster(shards, scheduler, threads) if scheduler else annotate_local(shards, threads)
     )
-    store = KgStore(store_dir)
+    store = RemoteStore(store_dir) if is_remote(store_dir) else KgStore(store_dir)
     written = 0
     for model, weights, pairs in annotated:
         run = RunInfo(model=model, weights_sha256=weights)

@@ -105,13 +105,19 @@ def _run(text: str, store: str | None, fmt: str, limit: int, timeout: float, par
             _err(f"--param {item!r}: write name=value")
             raise typer.Exit(2)
         params[key.strip()] = value
-    folder = Path(store_path(store)) / "oxigraph"
-    if not folder.is_dir():
+    from kg.graph.remote import RemoteStore, is_remote
+
+    spec = store_path(store)
+    folder = Path(spec) / "oxigraph"
+    if not is_remote(spec) and not folder.is_dir():
         _err(f"{folder.parent}: no store here; build one with `kg ingest PATH --store {folder.parent}`")
         raise typer.Exit(2)
     try:
-        with QueryRunner(str(folder), timeout=timeout) as runner:
-            result = runner.run(text, params, limit)
+        if is_remote(spec):
+            result = RemoteStore(spec, timeout=timeout).run(text, params, limit)
+        else:
+            with QueryRunner(str(folder), timeout=timeout) as runner:
+                result = runner.run(text, params, limit)
     except QueryError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,6 +37,58 @@ def _nt(graph: Graph) -> str:
     return graph.serialize(format="nt")
 
 
+CLAIM_VARS = ("c", "a", "text", "holder", "stance", "speaker")
+CLAIMS_QUERY = f"""SELECT ?c ?a ?text ?holder ?stance ?speaker WHERE {{ GRAPH ?g {{
+    ?c a <{KG.Claim}> ; <{KG.text}> ?text ; <{KG.stance}> ?stance ; <{KG.sentence}> ?s .
+    ?s <{KG.inArticle}> ?a .
+    OPTIONAL {{ ?c <{KG.holder}> ?holder }}
+    OPTIONAL {{ ?c <{KG.attribution}>/<{KG.speaker}> ?speaker }} }} }} ORDER BY ?c"""
+
+
+def claim_nodes(rows: Iterable[dict[str, str | None]]) -> list[ClaimNode]:
+    """Claims from rows of CLAIMS_QUERY (values as plain strings)."""
+    return [
+        ClaimNode(r["c"], r["a"], r["text"], r["holder"], r["stance"].rsplit("#", 1)[-1], r["speaker"])
+        for r in rows
+    ]
+
+
+def links_graph(claims: list[ClaimNode], vectors: np.ndarray) -> Graph:
+    """The links graph: `counters` between claims and same-proposition claim groups."""
+    links = Graph(identifier=iris.LINKS_GRAPH)
+    for i, j in counter_pairs(claims, vectors):
+        links.add((URIRef(claims[i].iri), KG.counters, URIRef(claims[j].iri)))
+    for members in groups(claims, vectors):
+        group = iris.claim_group("|".join(sorted(claims[k].iri for k in members)))
+        links.add((group, RDF.type, KG.ClaimGroup))
+        for k in members:
+            links.add((URIRef(claims[k].iri), KG.inGroup, group))
+    return links
+
+
+class VectorCache:
+    """Claim embeddings by claim text, computed once per text; kept in a JSON file when given one."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.cache: dict[str, list[float]] = {}
+        if path is not None and path.is_file():
+            self.cache = json.loads(path.read_text(encoding="utf-8"))
+
+    def get(self, claims: list[ClaimNode]) -> np.ndarray:
+        missing = sorted({c.text for c in claims} - set(self.cache))
+        if missing:
+            for text, vector in zip(missing, embed(missing), strict=True):
+                self.cache[text] = [round(float(x), 5) for x in vector]
+            if self.path is not None:
+                tmp = self.path.with_suffix(".part")
+                tmp.write_text(json.dumps(self.cache), encoding="utf-8")
+                tmp.replace(self.path)
+        if not claims:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.array([self.cache[c.text] for c in claims], dtype=np.float32)
+
+
 class KgStore:
     """A persistent store on disk (or in memory when ``path`` is None)."""
 
@@ -44,6 +97,7 @@ class KgStore:
         if self.path is not None:
             self.path.mkdir(parents=True, exist_ok=True)
         self.store = ox.Store(str(self.path / "oxigraph")) if self.path is not None else ox.Store()
+        self.vectors = VectorCache(self.path / "claim-vectors.json" if self.path is not None else None)
 
     # --- writing -------------------------------------------------------------------
 
@@ -63,61 +117,15 @@ class KgStore:
 
     def recompute_links(self) -> int:
         """Rebuild the links graph (counters and claim groups) from every claim; returns #links."""
-        claims = self._claims()
-        vectors = self._vectors(claims)
-        links = Graph(identifier=iris.LINKS_GRAPH)
-        for i, j in counter_pairs(claims, vectors):
-            links.add((URIRef(claims[i].iri), KG.counters, URIRef(claims[j].iri)))
-        for members in groups(claims, vectors):
-            group = iris.claim_group("|".join(sorted(claims[k].iri for k in members)))
-            links.add((group, RDF.type, KG.ClaimGroup))
-            for k in members:
-                links.add((URIRef(claims[k].iri), KG.inGroup, group))
+        rows = self.store.query(CLAIMS_QUERY)
+        claims = claim_nodes(
+            {v: (row[v].value if row[v] is not None else None) for v in CLAIM_VARS} for row in rows
+        )
+        links = links_graph(claims, self.vectors.get(claims))
         body = _nt(links)
         insert = f"INSERT DATA {{ GRAPH <{iris.LINKS_GRAPH}> {{\n{body}}} }}" if body.strip() else ""
         self.store.update(f"DROP SILENT GRAPH <{iris.LINKS_GRAPH}> ;\n{insert}".rstrip(" ;\n"))
         return len(links)
-
-    def _claims(self) -> list[ClaimNode]:
-        rows = self.store.query(
-            f"""SELECT ?c ?a ?text ?holder ?stance ?speaker WHERE {{ GRAPH ?g {{
-                  ?c a <{KG.Claim}> ; <{KG.text}> ?text ; <{KG.stance}> ?stance ; <{KG.sentence}> ?s .
-                  ?s <{KG.inArticle}> ?a .
-                  OPTIONAL {{ ?c <{KG.holder}> ?holder }}
-                  OPTIONAL {{ ?c <{KG.attribution}>/<{KG.speaker}> ?speaker }} }} }} ORDER BY ?c"""
-        )
-        out = []
-        for row in rows:
-            holder, speaker = row["holder"], row["speaker"]
-            out.append(
-                ClaimNode(
-                    row["c"].value,
-                    row["a"].value,
-                    row["text"].value,
-                    holder.value if holder is not None else None,
-                    row["stance"].value.rsplit("#", 1)[-1],
-                    speaker.value if speaker is not None else None,
-                )
-            )
-        return out
-
-    def _vectors(self, claims: list[ClaimNode]) -> np.ndarray:
-        """Claim embeddings, cached beside the store by claim text (computed once per text)."""
-        cache_file = self.path / "claim-vectors.json" if self.path is not None else None
-        cache: dict[str, list[float]] = {}
-        if cache_file is not None and cache_file.is_file():
-            cache = json.loads(cache_file.read_text(encoding="utf-8"))
-        missing = sorted({c.text for c in claims} - set(cache))
-        if missing:
-            for text, vector in zip(missing, embed(missing), strict=True):
-                cache[text] = [round(float(x), 5) for x in vector]
-            if cache_file is not None:
-                tmp = cache_file.with_suffix(".part")
-                tmp.write_text(json.dumps(cache), encoding="utf-8")
-                tmp.replace(cache_file)
-        if not claims:
-            return np.zeros((0, 384), dtype=np.float32)
-        return np.array([cache[c.text] for c in claims], dtype=np.float32)
 
     # --- reading -------------------------------------------------------------------
 

@@ -1,0 +1,87 @@
+"""`--store http://...`: writes by the Graph Store Protocol, reads by the SPARQL Protocol, against a
+real Oxigraph server started from the PyPI package."""
+
+from __future__ import annotations
+
+import copy
+import gc
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.graph import iris
+from kg.graph.build import build_article_graph
+from kg.graph.remote import RemoteStore
+from kg.graph.store import KgStore
+from tests.conftest import RUN, bag_of_words
+
+
+@pytest.fixture()
+def server(tmp_path: Path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [
+            "oxigraph",
+            "serve",
+            "--location",
+            str(tmp_path / "ox"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_remote_store_holds_the_same_graphs(
+    server: str, seed_gold: dict, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("kg.graph.store.embed", bag_of_words)
+    other = copy.deepcopy(seed_gold)
+    other["id"] = "second"
+    remote, local = RemoteStore(server), KgStore(tmp_path / "local")
+    for store in (remote, local):
+        for record in (seed_gold, other, seed_gold):  # the repeat must replace, not add
+            store.write_article(build_article_graph(record, record["text"], RUN))
+        store.recompute_links()
+    count = (
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{iris.PROVENANCE_GRAPH}>) }}"
+    )
+    remote_n = remote.select(count)["results"]["bindings"][0]["n"]["value"]
+    local_n = next(iter(local.store.query(count)))["n"].value
+    assert remote_n == local_n
+    for article_id in (seed_gold["id"], "second"):
+        name = iris.article_graph(article_id)
+        body = urllib.request.urlopen(f"{server}/store?graph={name}", timeout=10).read().decode()
+        remote_graph = rdflib.Graph().parse(data=body, format="turtle")
+        assert isomorphic(remote_graph, local.article_graph(article_id))
+    del local
+    gc.collect()
+    result = CliRunner().invoke(app, ["audit", "counterclaims", "--store", server, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "Chinese officials" in result.stdout
+    refused = CliRunner().invoke(
+        app, ["query", f"SELECT * WHERE {{ SERVICE <{server}/query> {{ ?s ?p ?o }} }}", "--store", server]
+    )
+    assert refused.exit_code == 2
