@@ -33,12 +33,14 @@ def ingest_to_store(
     threads: int = 2,
     chunk: int = 32,
     scheduler: str | None = None,
+    out: str | None = None,
     on_article: Callable[[], None] = lambda: None,
     sink: Callable[[str], None] | None = None,
 ) -> tuple[Diagnostics, int, int]:
     """Read, annotate and write each article's graph; then recompute cross-article links.
 
     With ``scheduler`` (a Dask address) the annotation runs on that cluster, shard by shard.
+    With ``out`` the graphs go to N-Quads shards in that folder instead of a store.
     Returns the diagnostics, the number of articles written and of links. An article that
     fails to build is reported and skipped whole: nothing of it reaches the store.
     """
@@ -52,7 +54,14 @@ def ingest_to_store(
     annotated = (
         annotate_on_cluster(shards, scheduler, threads) if scheduler else annotate_local(shards, threads)
     )
-    store = RemoteStore(store_dir) if is_remote(store_dir) else KgStore(store_dir)
+    if out:
+        from pathlib import Path
+
+        from kg.graph.shards import ShardWriter
+
+        store = ShardWriter(Path(out))
+    else:
+        store = RemoteStore(store_dir) if is_remote(store_dir) else KgStore(store_dir)
     written = 0
     for model, weights, pairs in annotated:
         run = RunInfo(model=model, weights_sha256=weights)

@@ -31,6 +31,9 @@ def ingest(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Annotate on this Dask cluster (tcp://host:port).")
     ] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", help="Write N-Quads shards here for a bulk loader, not a store.")
+    ] = None,
 ) -> None:
     """Read, annotate and write articles into the store: one named graph per article."""
     from kg.cli.progress import progress
@@ -40,10 +43,28 @@ def ingest(
     where = store_path(store)
     with progress("ingesting") as tick:
         diag, written, links = ingest_to_store(
-            paths, where, threads=threads, scheduler=scheduler, on_article=tick, sink=_err
+            paths, where, threads=threads, scheduler=scheduler, out=out, on_article=tick, sink=_err
         )
-    _err(f"{written} article(s) in {where}; {links} link triples (counters, claim groups)")
+    if out:
+        _err(
+            f"{written} article(s) as N-Quads shards in {out}; load them, then `kg ingest` links with --store"
+        )
+    else:
+        _err(f"{written} article(s) in {where}; {links} link triples (counters, claim groups)")
     _finish(diag)
+
+
+@app.command()
+def relink(store: StoreOption = None) -> None:
+    """Recompute the links between claims (counters, claim groups), e.g. after a bulk load of shards."""
+    from kg.graph.remote import RemoteStore, is_remote
+    from kg.graph.store import KgStore, store_path
+
+    spec = store_path(store)
+    target = RemoteStore(spec) if is_remote(spec) else KgStore(spec)
+    links = target.recompute_links()
+    target.flush()
+    _err(f"{links} link triples in {spec}")
 
 
 @app.command()
