@@ -155,12 +155,12 @@ def bench_store(sizes: list[int]) -> list[dict]:
                     target.add(t)
             memory.default_union = True
             row = {"triples": triples, "articles": len(graphs), "load_quads_per_s": load_rate, "queries": {}}
+            oxigraph = store.store
             for name, q in audit_queries().items():
                 ox_times = _times(
-                    lambda q=q: list(store.store.query(q.text, use_default_graph_as_union=True)), 15
+                    lambda q=q, s=oxigraph: list(s.query(q.text, use_default_graph_as_union=True)), 15
                 )
-                rd_reps = 5 if triples <= 200_000 else 2
-                rd_times = _times(lambda q=q: list(memory.query(q.text)), rd_reps)
+                rd_times = _times(lambda q=q, m=memory: list(m.query(q.text)), 5 if triples <= 200_000 else 1)
                 row["queries"][name] = (
                     statistics.median(ox_times),
                     _p95(ox_times),
