@@ -2,6 +2,10 @@ from __future__ import annotations
 
 import gc
 import json
+import socket
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -56,3 +60,22 @@ def write_store(folder: Path, records: list[dict]) -> Path:
     finally:
         store_module.embed = original
     return folder
+
+
+def start_server(command: list[str], probe: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """Start a server on a free loopback port ({port} in ``command``); return it once ``probe`` answers."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [part.format(port=port) for part in command], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(url + probe, timeout=1)
+            return proc, url
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    pytest.fail(f"{command[0]} did not start: " + proc.stderr.read().decode())

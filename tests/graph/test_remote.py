@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import copy
 import gc
-import socket
-import subprocess
-import time
 import urllib.request
 from pathlib import Path
 
@@ -21,34 +18,13 @@ from kg.graph import iris
 from kg.graph.build import build_article_graph
 from kg.graph.remote import RemoteStore
 from kg.graph.store import KgStore
-from tests.conftest import RUN, bag_of_words
+from tests.conftest import RUN, bag_of_words, start_server
 
 
 @pytest.fixture()
 def server(tmp_path: Path):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [
-            "oxigraph",
-            "serve",
-            "--location",
-            str(tmp_path / "ox"),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    command = ["oxigraph", "serve", "--location", str(tmp_path / "ox"), "--bind", "127.0.0.1:{port}"]
+    proc, url = start_server([*command, "--union-default-graph"], "/query?query=ASK%7B%7D")
     yield url
     proc.terminate()
     proc.wait(timeout=10)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import time
 import urllib.error
@@ -13,34 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import start_server
+
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start(store: Path, *extra: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        ["kg", "serve", "--store", str(store), "--port", str(port), "--timeout", "2", *extra],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("kg serve did not start: " + proc.stderr.read().decode())
-    return proc, url
+    command = ["kg", "serve", "--store", str(store), "--port", "{port}", "--timeout", "2", *extra]
+    return start_server(command, "/", env)
 
 
 @pytest.fixture(scope="module")
