@@ -66,42 +66,17 @@ def model_flops_per_token(seq: float) -> float:
 
 
 def bench_annotate(threads: int) -> dict[str, float]:
-    import torch
-    from transformers import BertModel
+    """The annotate figures of scripts/bench_annotate.py, plus the roofline from a measured matmul rate."""
+    from bench_annotate import measure
 
-    from kg.nlp.annotator import Annotator
-    from kg.nlp.encoder import base_dir, load_tokenizer
-    from kg.records import Article
-    from kg.segment import segment
-
-    torch.set_num_threads(threads)
-    records = [json.loads(line) for line in (ROOT / "data/corpus/test.jsonl").open(encoding="utf-8")]
-    articles = [Article(r["id"], r["text"]) for r in records]
-    sentences = [s.text for a in articles for s in segment(a)]
-    tokenizer = load_tokenizer()
-    pieces = sum(len(e.ids) for e in tokenizer.encode_batch(sentences, add_special_tokens=False)) / len(
-        sentences
-    )
-    naive = BertModel.from_pretrained(str(base_dir()), local_files_only=True, use_safetensors=True).eval()
-    sample = sentences[:300]
-    with torch.inference_mode():
-        start = time.perf_counter()
-        for text in sample:
-            enc = tokenizer.encode(text)
-            naive(input_ids=torch.tensor([enc.ids]), attention_mask=torch.tensor([enc.attention_mask]))
-        naive_rate = len(sample) / (time.perf_counter() - start)
-    annotator = Annotator(threads=threads)
-    list(annotator.annotate(articles[:2]))
-    start = time.perf_counter()
-    list(annotator.annotate(articles))
-    rate = len(sentences) / (time.perf_counter() - start)
+    m = measure(threads)
     gflops = matmul_gflops(threads)
-    roofline = gflops * 1e9 / (model_flops_per_token(200) * (pieces + 0.1))
+    roofline = gflops * 1e9 / (model_flops_per_token(200) * (m["pieces"] + 0.1))
     return {
-        "sentences": len(sentences),
-        "pieces": pieces,
-        "rate": rate,
-        "naive": naive_rate,
+        "sentences": m["sentences"],
+        "pieces": m["pieces"],
+        "rate": m["rates"]["fp32"],
+        "naive": m["naive"],
         "gflops": gflops,
         "roofline": roofline,
     }

@@ -42,7 +42,23 @@ def main() -> None:
     parser.add_argument("--naive-sentences", type=int, default=300)
     parser.add_argument("--int8", action="store_true", help="also time int8 dynamic quantisation")
     args = parser.parse_args()
+    m = measure(args.threads, args.articles, args.naive_sentences, args.int8)
+    print(f"machine: {machine()}; torch threads {args.threads}")
+    print(
+        f"input: {m['articles']} articles, {m['sentences']} sentences, {m['pieces']:.1f} word pieces/sentence"
+    )
+    print(f"naive transformers loop: {m['naive']:8.1f} sentences/s")
+    for name, rate in m["rates"].items():
+        print(
+            f"kg annotate {name}: {rate:8.1f} sentences/s, {rate * m['pieces']:8.0f} word pieces/s, "
+            f"{rate / m['naive']:4.2f}x the naive loop"
+        )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {peak:.0f} MB")
 
+
+def measure(threads: int, n_articles: int = 48, naive_sentences: int = 300, int8: bool = False) -> dict:
+    """Sentences/s of `kg annotate` (fp32, and int8 if asked) and of the naive loop, on the test split."""
     import torch
     from transformers import BertModel
 
@@ -51,42 +67,37 @@ def main() -> None:
     from kg.records import Article
     from kg.segment import segment
 
-    torch.set_num_threads(args.threads)
+    torch.set_num_threads(threads)
     records = [json.loads(line) for line in (ROOT / "data/corpus/test.jsonl").open(encoding="utf-8")]
-    articles = [Article(r["id"], r["text"]) for r in records[: args.articles]]
+    articles = [Article(r["id"], r["text"]) for r in records[:n_articles]]
     sentences = [s.text for a in articles for s in segment(a)]
     tokenizer = load_tokenizer()
     tokens = sum(len(e.ids) for e in tokenizer.encode_batch(sentences, add_special_tokens=False))
-    print(f"machine: {machine()}; torch threads {args.threads}")
-    print(
-        f"input: {len(articles)} articles, {len(sentences)} sentences, {tokens / len(sentences):.1f} word pieces/sentence"
-    )
 
     # Naive: transformers, one sentence per forward pass (the base encoder alone).
     naive = BertModel.from_pretrained(str(base_dir()), local_files_only=True, use_safetensors=True).eval()
-    sample = sentences[: args.naive_sentences]
+    sample = sentences[:naive_sentences]
     with torch.inference_mode():
         naive(**{k: torch.tensor([v]) for k, v in _enc(tokenizer, sample[0]).items()})
         start = time.perf_counter()
         for text in sample:
             naive(**{k: torch.tensor([v]) for k, v in _enc(tokenizer, text).items()})
         naive_rate = len(sample) / (time.perf_counter() - start)
-    print(f"naive transformers loop: {naive_rate:8.1f} sentences/s")
 
-    annotator = Annotator(threads=args.threads)
-    rates = {"kg annotate fp32": _time_annotate(annotator, articles, len(sentences))}
-    if args.int8:
+    annotator = Annotator(threads=threads)
+    rates = {"fp32": _time_annotate(annotator, articles, len(sentences))}
+    if int8:
         annotator.model.encoder = torch.ao.quantization.quantize_dynamic(
             annotator.model.encoder, {torch.nn.Linear}, dtype=torch.qint8
         )
-        rates["kg annotate int8"] = _time_annotate(annotator, articles, len(sentences))
-    for name, rate in rates.items():
-        print(
-            f"{name}: {rate:8.1f} sentences/s, {rate * tokens / len(sentences):8.0f} word pieces/s, "
-            f"{rate / naive_rate:4.2f}x the naive loop"
-        )
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {peak:.0f} MB")
+        rates["int8"] = _time_annotate(annotator, articles, len(sentences))
+    return {
+        "articles": len(articles),
+        "sentences": len(sentences),
+        "pieces": tokens / len(sentences),
+        "naive": naive_rate,
+        "rates": rates,
+    }
 
 
 def _enc(tokenizer, text: str) -> dict[str, list[int]]:
