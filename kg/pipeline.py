@@ -65,9 +65,9 @@ def ingest_to_store(
     written = 0
     for model, weights, pairs in annotated:
         run = RunInfo(model=model, weights_sha256=weights)
-        for article, record in pairs:
+        for article, record, vectors in pairs:
             try:
-                store.write_article(build_article_graph(record, article.text, run, article.source))
+                store.write_article(build_article_graph(record, article.text, run, article.source, vectors))
             except Exception as exc:
                 diag.error(InputError(f"{article.source}: article {article.id}", f"not stored: {exc}"))
                 continue

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from kg.records import Article
 
-Annotated = tuple[str, str, list[tuple[Article, dict]]]  # model name, weights sha256, (article, record)
+# model name, weights sha256, (article, record, claim vector of each sentence)
+Annotated = tuple[str, str, list[tuple[Article, dict, list]]]
 
 
 @lru_cache(maxsize=2)
@@ -24,10 +25,14 @@ def _annotator(threads: int):
 
 
 def annotate_shard(articles: list[Article], threads: int) -> Annotated:
-    """Runs on a worker: the shard's annotation records, with what produced them."""
+    """Runs on a worker: the shard's annotation records and claim vectors, with what produced them."""
     annotator = _annotator(threads)
-    records = annotator.annotate_batch(articles)
-    return annotator.model_name, annotator.weights_sha256, list(zip(articles, records, strict=True))
+    done = annotator.annotate_with_vectors(articles)
+    return (
+        annotator.model_name,
+        annotator.weights_sha256,
+        [(a, record, vectors) for a, (record, vectors) in zip(articles, done, strict=True)],
+    )
 
 
 def annotate_local(shards: Iterable[list[Article]], threads: int) -> Iterator[Annotated]:

@@ -8,6 +8,7 @@ goes to the store's provenance graph instead (``kg.graph.store``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rdflib import OWL, RDF, Graph, Literal, URIRef
@@ -17,6 +18,7 @@ from kg import __version__
 from kg.graph import iris
 from kg.graph.entities import canonical
 from kg.graph.terms import KG, STANCE
+from kg.graph.vectors import to_literal
 from kg.ingest.ids import text_digest
 
 TYPES = {
@@ -69,8 +71,14 @@ class _Agents:
         return node
 
 
-def build_article_graph(record: dict, text: str, run: RunInfo, source: str | None = None) -> Graph:
-    """The named graph of one annotated article."""
+def build_article_graph(
+    record: dict,
+    text: str,
+    run: RunInfo,
+    source: str | None = None,
+    vectors: Sequence[Sequence[float]] | None = None,
+) -> Graph:
+    """The named graph of one annotated article (claims carry ``vectors[i]`` when given)."""
     aid = record["id"]
     g = Graph(identifier=iris.article_graph(aid))
     g.bind("kg", str(KG))
@@ -95,11 +103,20 @@ def build_article_graph(record: dict, text: str, run: RunInfo, source: str | Non
     g.add((run_node, KG.weightsSha256, Literal(run.weights_sha256)))
     g.add((run_node, KG.codeVersion, Literal(run.code_version)))
     for i, sent in enumerate(record["sentences"]):
-        _sentence(g, agents, aid, art, i, sent, text)
+        _sentence(g, agents, aid, art, i, sent, text, vectors[i] if vectors is not None else None)
     return g
 
 
-def _sentence(g: Graph, agents: _Agents, aid: str, art: URIRef, i: int, sent: dict, text: str) -> None:
+def _sentence(
+    g: Graph,
+    agents: _Agents,
+    aid: str,
+    art: URIRef,
+    i: int,
+    sent: dict,
+    text: str,
+    vector: Sequence[float] | None,
+) -> None:
     node = iris.sentence(aid, i)
     g.add((node, RDF.type, KG.Sentence))
     g.add((node, KG.inArticle, art))
@@ -150,6 +167,8 @@ def _sentence(g: Graph, agents: _Agents, aid: str, art: URIRef, i: int, sent: di
         g.add((claim, KG.sentence, node))
         g.add((claim, KG.text, Literal(sent["text"])))
         g.add((claim, KG.stance, getattr(STANCE, sent["stance"])))
+        if vector is not None:
+            g.add((claim, KG.vector, to_literal(vector)))
         if sent.get("holder"):
             g.add((claim, KG.holder, agents.get(sent["holder"])))
         if attribution is not None:

@@ -2,15 +2,22 @@
 
 A claim is a sentence with a holder or a speaker. Two claims state the same proposition
 when their holders are the same entity and their sentence embeddings (the base encoder,
-mean-pooled, as all-MiniLM-L6-v2 is meant to be used) are close. A denial counters the
-eager claims of its article that it is close to ("Chinese officials denied that any
-talks are underway" counters "Washington is proactively seeking dialogue"), and the
-close eager claims of other articles that concern the same entity.
+mean-pooled, as all-MiniLM-L6-v2 is meant to be used; computed at annotation time and
+stored with the claim) are close. A denial counters the eager claims of its article
+that it is close to ("Chinese officials denied that any talks are underway" counters
+"Washington is proactively seeking dialogue"), and the closest eager claims of other
+articles that concern the same entity.
+
+Only claims that can be linked are compared: denials with the eager claims of their
+article or of their entities, claims with the claims of the same holder and stance. The
+comparisons run as block matrix products per bucket, so time grows with the buckets, not
+with the square of the store, and memory stays at one block.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +25,9 @@ import numpy as np
 
 GROUP_SIMILARITY = 0.75
 COUNTER_SIMILARITY = 0.25  # chosen on the dev split's counters pairs (scripts/eval_counters.py)
+CROSS_COUNTERS = 5  # per denial, the closest eager claims of other articles that are kept
+_BLOCK = 512
+DIM = 384
 
 
 @dataclass(frozen=True)
@@ -37,54 +47,90 @@ def _encoder():
     return load_tokenizer(), load_base_encoder().eval()
 
 
-def embed(texts: Sequence[str], batch: int = 64) -> np.ndarray:
-    """Unit-length sentence embeddings from the base encoder (mean of token states)."""
+def embed(texts: Sequence[str], batch_tokens: int = 4096) -> np.ndarray:
+    """Unit-length sentence embeddings from the base encoder (mean of token states).
+
+    Texts are sorted by length and batched under a token budget, so little is padding.
+    """
     import torch
 
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
+        return np.zeros((0, DIM), dtype=np.float32)
     tokenizer, model = _encoder()
-    out = []
+    encs = [e.ids[:256] for e in tokenizer.encode_batch(list(texts))]
+    order = sorted(range(len(texts)), key=lambda k: len(encs[k]))
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
     with torch.inference_mode():
-        for lo in range(0, len(texts), batch):
-            encs = tokenizer.encode_batch(list(texts[lo : lo + batch]))
-            width = min(256, max(len(e.ids) for e in encs))
-            ids = torch.tensor([(e.ids[:width] + [0] * width)[:width] for e in encs])
-            mask = torch.tensor([([1] * len(e.ids[:width]) + [0] * width)[:width] for e in encs])
+        lo = 0
+        while lo < len(order):
+            width = len(encs[order[lo]])
+            hi = lo + 1
+            while hi < len(order) and len(encs[order[hi]]) * (hi - lo + 1) <= batch_tokens:
+                hi += 1
+            rows = order[lo:hi]
+            width = len(encs[rows[-1]])
+            ids = torch.tensor([encs[k] + [0] * (width - len(encs[k])) for k in rows])
+            mask = (torch.arange(width)[None, :] < torch.tensor([len(encs[k]) for k in rows])[:, None]).long()
             states = model(input_ids=ids, attention_mask=mask).last_hidden_state
             pooled = (states * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True)
-            out.append(torch.nn.functional.normalize(pooled, dim=-1).numpy())
-    return np.concatenate(out).astype(np.float32)
+            out[rows] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
+            lo = hi
+    return out
+
+
+def _similar(vectors: np.ndarray, rows: Sequence[int], cols: Sequence[int], threshold: float) -> Iterable:
+    """(row, col, similarity) of every pair at or above ``threshold``, one block of rows at a time."""
+    rows, cols = np.asarray(rows), np.asarray(cols)
+    right = vectors[cols].T
+    for lo in range(0, len(rows), _BLOCK):
+        block = vectors[rows[lo : lo + _BLOCK]] @ right
+        for r, c in zip(*np.nonzero(block >= threshold), strict=True):
+            yield int(rows[lo + r]), int(cols[c]), float(block[r, c])
+
+
+def _keys(c: ClaimNode) -> set[str]:
+    return {c.holder, c.speaker} - {None}
 
 
 def counter_pairs(
-    claims: Sequence[ClaimNode], vectors: np.ndarray, threshold: float = COUNTER_SIMILARITY
+    claims: Sequence[ClaimNode],
+    vectors: np.ndarray,
+    threshold: float = COUNTER_SIMILARITY,
+    cross: int = CROSS_COUNTERS,
 ) -> list[tuple[int, int]]:
-    """(i, j): claim i, a denial, counters claim j, an eager claim."""
-    if not claims:
-        return []
-    sims = vectors @ vectors.T
-    pairs = []
-    for i, a in enumerate(claims):
-        if a.stance != "denying":
+    """(i, j): claim i, a denial, counters claim j, an eager claim (sorted).
+
+    Within an article every close pair is kept; across articles that share an entity, the
+    ``cross`` closest eager claims of each denial.
+    """
+    by_article: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    by_key: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for k, c in enumerate(claims):
+        side = {"denying": 0, "eager": 1}.get(c.stance)
+        if side is None:
             continue
-        for j, b in enumerate(claims):
-            if b.stance != "eager" or sims[i, j] < threshold:
-                continue
-            if a.article == b.article or _share_entity(a, b):
-                pairs.append((i, j))
-    return pairs
-
-
-def _share_entity(a: ClaimNode, b: ClaimNode) -> bool:
-    keys_a, keys_b = {a.holder, a.speaker} - {None}, {b.holder, b.speaker} - {None}
-    return bool(keys_a & keys_b)
+        by_article[c.article][side].append(k)
+        for key in _keys(c):
+            by_key[key][side].append(k)
+    pairs: set[tuple[int, int]] = set()
+    for denials, eager in by_article.values():
+        if denials and eager:
+            pairs.update((i, j) for i, j, _ in _similar(vectors, denials, eager, threshold))
+    nearest: dict[int, dict[int, float]] = defaultdict(dict)
+    for denials, eager in by_key.values():
+        if denials and eager:
+            for i, j, sim in _similar(vectors, denials, eager, threshold):
+                if claims[i].article != claims[j].article:
+                    nearest[i][j] = sim
+    for i, found in nearest.items():
+        pairs.update((i, j) for j in sorted(found, key=lambda j: (-found[j], j))[:cross])
+    return sorted(pairs)
 
 
 def groups(
     claims: Sequence[ClaimNode], vectors: np.ndarray, threshold: float = GROUP_SIMILARITY
 ) -> list[list[int]]:
-    """Connected components of claims with the same holder and close embeddings (size >= 2)."""
+    """Connected components of claims with the same holder, stance and close vectors (size >= 2)."""
     parent = list(range(len(claims)))
 
     def find(k: int) -> int:
@@ -93,13 +139,16 @@ def groups(
             k = parent[k]
         return k
 
-    sims = vectors @ vectors.T if len(claims) else np.zeros((0, 0))
-    for i, a in enumerate(claims):
-        for j in range(i + 1, len(claims)):
-            b = claims[j]
-            if a.holder and a.holder == b.holder and a.stance == b.stance and sims[i, j] >= threshold:
-                parent[find(i)] = find(j)
-    members: dict[int, list[int]] = {}
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for k, c in enumerate(claims):
+        if c.holder:
+            buckets[(c.holder, c.stance)].append(k)
+    for members in buckets.values():
+        if len(members) > 1:
+            for i, j, _ in _similar(vectors, members, members, threshold):
+                if i < j:
+                    parent[find(i)] = find(j)
+    members_of: dict[int, list[int]] = {}
     for k in range(len(claims)):
-        members.setdefault(find(k), []).append(k)
-    return [m for m in members.values() if len(m) > 1]
+        members_of.setdefault(find(k), []).append(k)
+    return [m for m in members_of.values() if len(m) > 1]

@@ -21,7 +21,7 @@ from rdflib.namespace import PROV
 
 from kg.graph import iris
 from kg.graph.query import QueryError, Result
-from kg.graph.store import CLAIM_VARS, CLAIMS_QUERY, VectorCache, claim_nodes, links_graph
+from kg.graph.store import CLAIM_VARS, CLAIMS_QUERY, claim_nodes, links_graph
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -39,7 +39,6 @@ class RemoteStore:
         self.query_url = os.environ.get("KG_STORE_QUERY") or f"{base}/query"
         self.update_url = os.environ.get("KG_STORE_UPDATE") or f"{base}/update"
         self.timeout = timeout
-        self.vectors = VectorCache(None)
 
     # --- HTTP ------------------------------------------------------------------------
 
@@ -90,8 +89,10 @@ class RemoteStore:
 
     def recompute_links(self) -> int:
         rows = self.select(CLAIMS_QUERY)["results"]["bindings"]
-        claims = claim_nodes({v: (r[v]["value"] if v in r else None) for v in CLAIM_VARS} for r in rows)
-        links = links_graph(claims, self.vectors.get(claims))
+        claims, vectors = claim_nodes(
+            {v: (r[v]["value"] if v in r else None) for v in CLAIM_VARS} for r in rows
+        )
+        links = links_graph(claims, vectors)
         self._put_graph(links)
         return len(links)
 

@@ -3,48 +3,51 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TextIO
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 
 class ShardWriter:
-    """Writes article graphs as N-Quads, ``per_shard`` articles a file; the links graph last.
+    """Writes article graphs as N-Quads, ``per_shard`` articles a file, streaming.
 
-    A shard is written to a temporary name and renamed when complete, so a loader never
-    sees half a shard.
+    Each graph is appended to the open shard as it comes (nothing is held in memory); a
+    shard is written under a temporary name and renamed when complete, so a loader never
+    sees half a shard. Links need every claim in one store: load the shards, then run
+    `kg relink` there (claim vectors travel in the graphs).
     """
 
     def __init__(self, folder: Path, per_shard: int = 1000) -> None:
         self.folder, self.per_shard = folder, per_shard
         folder.mkdir(parents=True, exist_ok=True)
-        self.count, self.shard, self.graphs = 0, 0, []
-        self.vectors = None
+        self.count, self.shard, self.in_shard = 0, 0, 0
+        self.file: TextIO | None = None
+
+    def _path(self) -> Path:
+        return self.folder / f"articles-{self.shard:05d}.nq"
 
     def write_article(self, graph: Graph) -> None:
-        self.graphs.append(graph)
+        if self.file is None:
+            self.file = self._path().with_suffix(".part").open("w", encoding="utf-8")
+        name = f"<{graph.identifier}>"
+        for line in graph.serialize(format="nt").splitlines():
+            if line.strip():
+                self.file.write(f"{line[: line.rstrip().rfind(' .')]} {name} .\n")
         self.count += 1
-        if len(self.graphs) >= self.per_shard:
-            self._flush()
+        self.in_shard += 1
+        if self.in_shard >= self.per_shard:
+            self._close()
 
-    def _flush(self) -> None:
-        if not self.graphs:
+    def _close(self) -> None:
+        if self.file is None:
             return
-        ds = Dataset()
-        for g in self.graphs:
-            target = ds.graph(g.identifier)
-            for triple in g:
-                target.add(triple)
-        path = self.folder / f"articles-{self.shard:05d}.nq"
-        tmp = path.with_suffix(".part")
-        tmp.write_text(ds.serialize(format="nquads"), encoding="utf-8")
-        tmp.replace(path)
-        self.shard += 1
-        self.graphs = []
+        self.file.close()
+        self._path().with_suffix(".part").replace(self._path())
+        self.file, self.shard, self.in_shard = None, self.shard + 1, 0
 
     def recompute_links(self) -> int:
-        """Links need every claim in one store: load the shards, then run `kg ingest` links there."""
-        self._flush()
+        self._close()
         return 0
 
     def flush(self) -> None:
-        self._flush()
+        self._close()

@@ -2,14 +2,14 @@
 
 Re-ingesting an article replaces its graph (DROP + INSERT in one SPARQL update, which
 Oxigraph applies all or nothing). Cross-article links (counters, claim groups) live in
-their own graph and are recomputed from all claims after each ingest, so none dangle.
+their own graph and are recomputed from all claims after each ingest, so none dangle;
+the claim vectors they need are in the article graphs (``kg:vector``).
 The ingest time of each article goes to a provenance graph, so article graphs stay
 identical from run to run.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -21,8 +21,9 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import PROV
 
 from kg.graph import iris
-from kg.graph.claims import ClaimNode, counter_pairs, embed, groups
+from kg.graph.claims import DIM, ClaimNode, counter_pairs, embed, groups
 from kg.graph.terms import KG
+from kg.graph.vectors import from_text
 
 DEFAULT_STORE = "./kg-store"
 _PROV = "http://www.w3.org/ns/prov#"
@@ -37,20 +38,35 @@ def _nt(graph: Graph) -> str:
     return graph.serialize(format="nt")
 
 
-CLAIM_VARS = ("c", "a", "text", "holder", "stance", "speaker")
-CLAIMS_QUERY = f"""SELECT ?c ?a ?text ?holder ?stance ?speaker WHERE {{ GRAPH ?g {{
+CLAIM_VARS = ("c", "a", "text", "holder", "stance", "speaker", "vector")
+CLAIMS_QUERY = f"""SELECT ?c ?a ?text ?holder ?stance ?speaker ?vector WHERE {{ GRAPH ?g {{
     ?c a <{KG.Claim}> ; <{KG.text}> ?text ; <{KG.stance}> ?stance ; <{KG.sentence}> ?s .
     ?s <{KG.inArticle}> ?a .
     OPTIONAL {{ ?c <{KG.holder}> ?holder }}
+    OPTIONAL {{ ?c <{KG.vector}> ?vector }}
     OPTIONAL {{ ?c <{KG.attribution}>/<{KG.speaker}> ?speaker }} }} }} ORDER BY ?c"""
 
 
-def claim_nodes(rows: Iterable[dict[str, str | None]]) -> list[ClaimNode]:
-    """Claims from rows of CLAIMS_QUERY (values as plain strings)."""
-    return [
-        ClaimNode(r["c"], r["a"], r["text"], r["holder"], r["stance"].rsplit("#", 1)[-1], r["speaker"])
-        for r in rows
-    ]
+def claim_nodes(rows: Iterable[dict[str, str | None]]) -> tuple[list[ClaimNode], np.ndarray]:
+    """Claims and their vectors from rows of CLAIMS_QUERY (values as plain strings).
+
+    Claims stored without a vector (graphs from older versions, or built from gold records)
+    get one from the model reading their sentence alone.
+    """
+    claims, vectors, missing = [], [], []
+    for r in rows:
+        claims.append(
+            ClaimNode(r["c"], r["a"], r["text"], r["holder"], r["stance"].rsplit("#", 1)[-1], r["speaker"])
+        )
+        if r["vector"]:
+            vectors.append(from_text(r["vector"]))
+        else:
+            missing.append(len(vectors))
+            vectors.append(None)
+    if missing:
+        for k, vector in zip(missing, embed([claims[k].text for k in missing]), strict=True):
+            vectors[k] = vector
+    return claims, (np.stack(vectors).astype(np.float32) if vectors else np.zeros((0, DIM), np.float32))
 
 
 def links_graph(claims: list[ClaimNode], vectors: np.ndarray) -> Graph:
@@ -66,29 +82,6 @@ def links_graph(claims: list[ClaimNode], vectors: np.ndarray) -> Graph:
     return links
 
 
-class VectorCache:
-    """Claim embeddings by claim text, computed once per text; kept in a JSON file when given one."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.cache: dict[str, list[float]] = {}
-        if path is not None and path.is_file():
-            self.cache = json.loads(path.read_text(encoding="utf-8"))
-
-    def get(self, claims: list[ClaimNode]) -> np.ndarray:
-        missing = sorted({c.text for c in claims} - set(self.cache))
-        if missing:
-            for text, vector in zip(missing, embed(missing), strict=True):
-                self.cache[text] = [round(float(x), 5) for x in vector]
-            if self.path is not None:
-                tmp = self.path.with_suffix(".part")
-                tmp.write_text(json.dumps(self.cache), encoding="utf-8")
-                tmp.replace(self.path)
-        if not claims:
-            return np.zeros((0, 384), dtype=np.float32)
-        return np.array([self.cache[c.text] for c in claims], dtype=np.float32)
-
-
 class KgStore:
     """A persistent store on disk (or in memory when ``path`` is None)."""
 
@@ -97,7 +90,6 @@ class KgStore:
         if self.path is not None:
             self.path.mkdir(parents=True, exist_ok=True)
         self.store = ox.Store(str(self.path / "oxigraph")) if self.path is not None else ox.Store()
-        self.vectors = VectorCache(self.path / "claim-vectors.json" if self.path is not None else None)
 
     # --- writing -------------------------------------------------------------------
 
@@ -118,10 +110,10 @@ class KgStore:
     def recompute_links(self) -> int:
         """Rebuild the links graph (counters and claim groups) from every claim; returns #links."""
         rows = self.store.query(CLAIMS_QUERY)
-        claims = claim_nodes(
+        claims, vectors = claim_nodes(
             {v: (row[v].value if row[v] is not None else None) for v in CLAIM_VARS} for row in rows
         )
-        links = links_graph(claims, self.vectors.get(claims))
+        links = links_graph(claims, vectors)
         body = _nt(links)
         insert = f"INSERT DATA {{ GRAPH <{iris.LINKS_GRAPH}> {{\n{body}}} }}" if body.strip() else ""
         self.store.update(f"DROP SILENT GRAPH <{iris.LINKS_GRAPH}> ;\n{insert}".rstrip(" ;\n"))

@@ -55,6 +55,7 @@ class KG(DefinedNamespace):
     stance: URIRef
     start: URIRef
     text: URIRef
+    vector: URIRef
     via: URIRef
     weightsSha256: URIRef
 

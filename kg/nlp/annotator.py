@@ -19,12 +19,20 @@ from kg.segment import segment
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 
 
+Vectors = list[Sequence[float] | None]  # a claim vector per sentence; None where no claim
+
+
 def label_docs(
     model: AttributionModel, tokenizer, docs: Sequence[Doc], batch_tokens: int = 8192
 ) -> list[list[dict]]:
     """Labelled sentences for each (text, sentence spans) doc."""
     raw = predict(model, tokenizer, docs, batch_tokens)
     return [decode_article(text, spans, r) for (text, spans), r in zip(docs, raw, strict=True)]
+
+
+def is_claim(sentence: dict) -> bool:
+    """A sentence states a claim when it has a holder or a speaker (as the graph builds it)."""
+    return bool(sentence.get("holder") or sentence.get("speaker"))
 
 
 def verify_weights(folder: Path) -> str:
@@ -87,14 +95,28 @@ class Annotator:
 
     def annotate_batch(self, articles: Sequence[Article]) -> list[dict]:
         """Annotation records of a batch of articles, in order (one batched forward pass)."""
+        return [record for record, _ in self.annotate_with_vectors(articles, vectors=False)]
+
+    def annotate_with_vectors(
+        self, articles: Sequence[Article], vectors: bool = True
+    ) -> list[tuple[dict, Vectors]]:
+        """Annotation records and, if asked, each claim's vector (kg.graph.claims.embed), in one batch."""
         segmented = [segment(a) for a in articles]
         docs = [
             (a.text, [(s.start, s.end) for s in sents]) for a, sents in zip(articles, segmented, strict=True)
         ]
-        labelled = self.label_docs(docs)
         out = []
-        for article, sents, labels in zip(articles, segmented, labelled, strict=True):
+        for article, sents, labels in zip(articles, segmented, self.label_docs(docs), strict=True):
             record = article_record(article, sents)
             record["sentences"] = labels
-            out.append(record)
+            out.append((record, [None] * len(labels)))
+        if vectors:
+            from kg.graph.claims import embed
+
+            where = [
+                (a, i) for a, (r, _) in enumerate(out) for i, s in enumerate(r["sentences"]) if is_claim(s)
+            ]
+            texts = [out[a][0]["sentences"][i]["text"] for a, i in where]
+            for (a, i), vector in zip(where, embed(texts), strict=True):
+                out[a][1][i] = vector
         return out

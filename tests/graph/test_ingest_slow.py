@@ -6,11 +6,14 @@ import json
 import subprocess
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 from pyshacl import validate
 
+from kg.graph import iris
 from kg.graph.store import KgStore
+from kg.graph.terms import KG
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -30,6 +33,14 @@ def test_ingest_seeds_builds_a_conforming_store_and_survives_bad_input(tmp_path:
     ont = rdflib.Graph().parse(ROOT / "ontology" / "kg.ttl").parse(ROOT / "ontology" / "stance.ttl")
     conforms, _, report = validate(graph, shacl_graph=shapes, ont_graph=ont, inference="rdfs")
     assert conforms, report
+    claims = set(graph.subjects(rdflib.RDF.type, KG.Claim))
+    assert claims and claims == set(graph.subjects(KG.vector, None))  # every claim carries its vector
+    aid = article.rsplit("/", 1)[-1]
+    countered = {
+        q.object.value for q in store.store.quads_for_pattern(None, ox.NamedNode(str(KG.counters)), None)
+    }
+    gold = json.loads((ROOT / "seeds" / "000_ab4f8e58de2394bd.gold.jsonl").read_text())["counters"]
+    assert {str(iris.claim(aid, i)) for i, _ in gold} <= countered  # the seed's four contradictions
     del store  # release the store's lock for the command below
     out = subprocess.run(
         ["kg", "audit", "who-said-what", "--store", str(store_dir), "--format", "json"],
