@@ -21,14 +21,15 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def synthetic_records(n: int, seed: int = 101) -> list[dict]:
-    """n annotated articles from the frame generator (with gold labels and text)."""
+def synthetic_articles(n: int, seed: int = 101) -> Iterator[dict]:
+    """n annotated articles from the frame generator (with gold labels and text), one at a time."""
     from kg.corpus.authoring import build_article
 
     spec = importlib.util.spec_from_file_location("gen", ROOT / "scripts" / "gen_train_corpus.py")
@@ -36,12 +37,14 @@ def synthetic_records(n: int, seed: int = 101) -> list[dict]:
     spec.loader.exec_module(gen)
     rng = random.Random(seed)
     domains = ["trade", "war", "mergers", "labour", "sports", "elections", "courts", "health", "tech"]
-    out = []
     for k in range(n):
         rec = build_article(gen.build(rng, domains[k % len(domains)], f"bench-{k:06d}"))
         rec["published"] = f"2026-{1 + k % 12:02d}-{1 + k % 28:02d}"
-        out.append(rec)
-    return out
+        yield rec
+
+
+def synthetic_records(n: int, seed: int = 101) -> list[dict]:
+    return list(synthetic_articles(n, seed))
 
 
 def matmul_gflops(threads: int) -> float:

@@ -81,9 +81,9 @@ def embed(texts: Sequence[str], batch_tokens: int = 4096) -> np.ndarray:
 def _similar(vectors: np.ndarray, rows: Sequence[int], cols: Sequence[int], threshold: float) -> Iterable:
     """(row, col, similarity) of every pair at or above ``threshold``, one block of rows at a time."""
     rows, cols = np.asarray(rows), np.asarray(cols)
-    right = vectors[cols].T
+    right = vectors[cols].astype(np.float32).T  # vectors may be held as float16
     for lo in range(0, len(rows), _BLOCK):
-        block = vectors[rows[lo : lo + _BLOCK]] @ right
+        block = vectors[rows[lo : lo + _BLOCK]].astype(np.float32) @ right
         for r, c in zip(*np.nonzero(block >= threshold), strict=True):
             yield int(rows[lo + r]), int(cols[c]), float(block[r, c])
 

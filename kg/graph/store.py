@@ -51,7 +51,7 @@ def claim_nodes(rows: Iterable[dict[str, str | None]]) -> tuple[list[ClaimNode],
     """Claims and their vectors from rows of CLAIMS_QUERY (values as plain strings).
 
     Claims stored without a vector (graphs from older versions, or built from gold records)
-    get one from the model reading their sentence alone.
+    get one computed now. Vectors are held as float16 (768 bytes a claim).
     """
     claims, vectors, missing = [], [], []
     for r in rows:
@@ -59,14 +59,14 @@ def claim_nodes(rows: Iterable[dict[str, str | None]]) -> tuple[list[ClaimNode],
             ClaimNode(r["c"], r["a"], r["text"], r["holder"], r["stance"].rsplit("#", 1)[-1], r["speaker"])
         )
         if r["vector"]:
-            vectors.append(from_text(r["vector"]))
+            vectors.append(from_text(r["vector"]).astype(np.float16))
         else:
             missing.append(len(vectors))
             vectors.append(None)
     if missing:
         for k, vector in zip(missing, embed([claims[k].text for k in missing]), strict=True):
-            vectors[k] = vector
-    return claims, (np.stack(vectors).astype(np.float32) if vectors else np.zeros((0, DIM), np.float32))
+            vectors[k] = np.asarray(vector, dtype=np.float16)
+    return claims, (np.stack(vectors) if vectors else np.zeros((0, DIM), np.float16))
 
 
 def links_graph(claims: list[ClaimNode], vectors: np.ndarray) -> Graph:
