@@ -31,6 +31,7 @@ def ingest_to_store(
     store_dir: str | None,
     *,
     threads: int = 2,
+    device: str = "cpu",
     chunk: int = 32,
     scheduler: str | None = None,
     out: str | None = None,
@@ -39,7 +40,8 @@ def ingest_to_store(
 ) -> tuple[Diagnostics, int, int]:
     """Read, annotate and write each article's graph; then recompute cross-article links.
 
-    With ``scheduler`` (a Dask address) the annotation runs on that cluster, shard by shard.
+    With ``scheduler`` (a Dask address) the annotation runs on that cluster, shard by shard;
+    ``device`` is where the model runs (``cpu``, ``cuda``, ``auto``; on each worker with a cluster).
     With ``out`` the graphs go to N-Quads shards in that folder instead of a store.
     Returns the diagnostics, the number of articles written and of links. An article that
     fails to build is reported and skipped whole: nothing of it reaches the store.
@@ -52,7 +54,9 @@ def ingest_to_store(
     diag = Diagnostics(sink=sink)
     shards = _shards(read_articles(paths, diag), chunk)
     annotated = (
-        annotate_on_cluster(shards, scheduler, threads) if scheduler else annotate_local(shards, threads)
+        annotate_on_cluster(shards, scheduler, threads, device)
+        if scheduler
+        else annotate_local(shards, threads, device)
     )
     if out:
         from pathlib import Path

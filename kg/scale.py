@@ -18,15 +18,15 @@ Annotated = tuple[str, str, list[tuple[Article, dict, list]]]
 
 
 @lru_cache(maxsize=2)
-def _annotator(threads: int):
+def _annotator(threads: int, device: str):
     from kg.nlp.annotator import Annotator
 
-    return Annotator(threads=threads)
+    return Annotator(threads=threads, device=device)
 
 
-def annotate_shard(articles: list[Article], threads: int) -> Annotated:
+def annotate_shard(articles: list[Article], threads: int, device: str = "cpu") -> Annotated:
     """Runs on a worker: the shard's annotation records and claim vectors, with what produced them."""
-    annotator = _annotator(threads)
+    annotator = _annotator(threads, device)
     done = annotator.annotate_with_vectors(articles)
     return (
         annotator.model_name,
@@ -35,12 +35,14 @@ def annotate_shard(articles: list[Article], threads: int) -> Annotated:
     )
 
 
-def annotate_local(shards: Iterable[list[Article]], threads: int) -> Iterator[Annotated]:
+def annotate_local(shards: Iterable[list[Article]], threads: int, device: str = "cpu") -> Iterator[Annotated]:
     for shard in shards:
-        yield annotate_shard(shard, threads)
+        yield annotate_shard(shard, threads, device)
 
 
-def annotate_on_cluster(shards: Iterable[list[Article]], scheduler: str, threads: int) -> Iterator[Annotated]:
+def annotate_on_cluster(
+    shards: Iterable[list[Article]], scheduler: str, threads: int, device: str = "cpu"
+) -> Iterator[Annotated]:
     """Shards to the cluster at ``scheduler`` (tcp://host:port), results as they complete."""
     from distributed import Client, as_completed
 
@@ -49,7 +51,7 @@ def annotate_on_cluster(shards: Iterable[list[Article]], scheduler: str, threads
         queue = as_completed()
         shards = iter(shards)
         for shard in shards:
-            queue.add(client.submit(annotate_shard, shard, threads, pure=False))
+            queue.add(client.submit(annotate_shard, shard, threads, device, pure=False))
             if queue.count() >= in_flight:
                 break
         for future in queue:
@@ -57,4 +59,4 @@ def annotate_on_cluster(shards: Iterable[list[Article]], scheduler: str, threads
             future.release()
             shard = next(shards, None)
             if shard is not None:
-                queue.add(client.submit(annotate_shard, shard, threads, pure=False))
+                queue.add(client.submit(annotate_shard, shard, threads, device, pure=False))

@@ -50,3 +50,17 @@ def test_console_script_reads_stdin() -> None:
     assert result.returncode == 0
     record = json.loads(result.stdout)
     assert [s["text"] for s in record["sentences"]] == ["Ceasefire holds", "The army said so."]
+
+
+def test_a_device_torch_cannot_use_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    import pytest
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA: the refusal is for machines without it")
+    store = tmp_path / "store"
+    for args in (["annotate", str(ROOT / "seeds")], ["ingest", str(ROOT / "seeds"), "--store", str(store)]):
+        result = subprocess.run(["kg", *args, "--device", "cuda"], capture_output=True, text=True)
+        assert result.returncode == 1
+        assert result.stderr.strip().splitlines()[-1].startswith("error: --device cuda: torch sees no CUDA")
+        assert "Traceback" not in result.stderr

@@ -98,5 +98,11 @@ class _open_output:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: a setup problem (device, weights) is one line and exit 1."""
+    from kg.errors import InputError
+
+    try:
+        app()
+    except InputError as exc:
+        _err(f"error: {exc}")
+        raise SystemExit(1) from None

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import Paths, _err, _finish, app
-from kg.cli.nlp import Threads
+from kg.cli.nlp import Device, Threads
 
 StoreOption = Annotated[
     str | None, typer.Option("--store", help="Store folder (default: $KG_STORE, else ./kg-store).")
@@ -28,6 +28,7 @@ def ingest(
     paths: Paths,
     store: StoreOption = None,
     threads: Threads = 2,
+    device: Device = "cpu",
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Annotate on this Dask cluster (tcp://host:port).")
     ] = None,
@@ -43,7 +44,14 @@ def ingest(
     where = store_path(store)
     with progress("ingesting") as tick:
         diag, written, links = ingest_to_store(
-            paths, where, threads=threads, scheduler=scheduler, out=out, on_article=tick, sink=_err
+            paths,
+            where,
+            threads=threads,
+            device=device,
+            scheduler=scheduler,
+            out=out,
+            on_article=tick,
+            sink=_err,
         )
     if out:
         _err(

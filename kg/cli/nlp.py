@@ -14,17 +14,22 @@ ModelDir = Annotated[
     typer.Option("--model", help="Model folder (config.json + model.safetensors); default: shipped."),
 ]
 Threads = Annotated[int, typer.Option("--threads", help="CPU threads for torch.")]
+Device = Annotated[
+    str, typer.Option("--device", help="cpu, cuda, cuda:N or auto. On CUDA: float16, large batches.")
+]
 
 
 @app.command()
-def annotate(paths: Paths, output: Output = None, model: ModelDir = None, threads: Threads = 2) -> None:
+def annotate(
+    paths: Paths, output: Output = None, model: ModelDir = None, threads: Threads = 2, device: Device = "cpu"
+) -> None:
     """Tag speaker, cue, via, channel, holder and stance: one annotation-format JSON line per article."""
     from kg.annotation import dumps
     from kg.cli.progress import progress
     from kg.ingest import Diagnostics, read_articles
     from kg.nlp.annotator import WEIGHTS, Annotator
 
-    annotator = Annotator(model or WEIGHTS, threads=threads)
+    annotator = Annotator(model or WEIGHTS, threads=threads, device=device)
     diag = Diagnostics(sink=_err)
     with _open_output(output) as out, progress("annotating") as tick:
         for record in annotator.annotate(read_articles(paths, diag)):

