@@ -77,7 +77,7 @@ def ingest_to_store(
                 continue
             written += 1
             on_article()
-    links = store.recompute_links()
+    links = store.refresh_derived()
     store.flush()
     return diag, written, links
 

@@ -53,7 +53,7 @@ def write_store(folder: Path, records: list[dict]) -> Path:
         store = KgStore(folder)
         for record in records:
             store.write_article(build_article_graph(record, record["text"], RUN))
-        store.recompute_links()
+        store.refresh_derived()
         store.flush()
         del store
         gc.collect()

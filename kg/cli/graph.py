@@ -64,13 +64,13 @@ def ingest(
 
 @app.command()
 def relink(store: StoreOption = None) -> None:
-    """Recompute the links between claims (counters, claim groups), e.g. after a bulk load of shards."""
+    """Recompute the links between claims and the audit summaries, e.g. after a bulk load of shards."""
     from kg.graph.remote import RemoteStore, is_remote
     from kg.graph.store import KgStore, store_path
 
     spec = store_path(store)
     target = RemoteStore(spec) if is_remote(spec) else KgStore(spec)
-    links = target.recompute_links()
+    links = target.refresh_derived()
     target.flush()
     _err(f"{links} link triples in {spec}")
 

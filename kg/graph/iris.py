@@ -13,6 +13,7 @@ ID = "https://w3id.org/kg-news/id/"
 GRAPHS = "https://w3id.org/kg-news/graph/"
 LINKS_GRAPH = URIRef(GRAPHS + "links")
 PROVENANCE_GRAPH = URIRef(GRAPHS + "provenance")
+SUMMARY_GRAPH = URIRef(GRAPHS + "summary")
 
 
 def _digest(*parts: str) -> str:

@@ -22,6 +22,7 @@ from rdflib.namespace import PROV
 from kg.graph import iris
 from kg.graph.query import QueryError, Result
 from kg.graph.store import CLAIM_VARS, CLAIMS_QUERY, claim_nodes, links_graph
+from kg.graph.summary import SUMMARY_UPDATE
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -87,13 +88,15 @@ class RemoteStore:
             f'<{PROV.generatedAtTime}> "{stamp}"^^<{_XSD}dateTime> . }} }}'
         )
 
-    def recompute_links(self) -> int:
+    def refresh_derived(self) -> int:
+        """The links graph (one PUT) and the summary graph (one update), from the article graphs."""
         rows = self.select(CLAIMS_QUERY)["results"]["bindings"]
         claims, vectors = claim_nodes(
             {v: (r[v]["value"] if v in r else None) for v in CLAIM_VARS} for r in rows
         )
         links = links_graph(claims, vectors)
         self._put_graph(links)
+        self.update(SUMMARY_UPDATE)
         return len(links)
 
     def flush(self) -> None:

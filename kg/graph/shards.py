@@ -45,7 +45,8 @@ class ShardWriter:
         self._path().with_suffix(".part").replace(self._path())
         self.file, self.shard, self.in_shard = None, self.shard + 1, 0
 
-    def recompute_links(self) -> int:
+    def refresh_derived(self) -> int:
+        """Nothing to derive here: after loading the shards, `kg relink` derives them in the store."""
         self._close()
         return 0
 

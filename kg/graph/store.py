@@ -22,6 +22,7 @@ from rdflib.namespace import PROV
 
 from kg.graph import iris
 from kg.graph.claims import DIM, ClaimNode, counter_pairs, embed, groups
+from kg.graph.summary import SUMMARY_UPDATE
 from kg.graph.terms import KG
 from kg.graph.vectors import from_text
 
@@ -107,8 +108,12 @@ class KgStore:
             f"}} }}"
         )
 
-    def recompute_links(self) -> int:
-        """Rebuild the links graph (counters and claim groups) from every claim; returns #links."""
+    def refresh_derived(self) -> int:
+        """Rebuild the derived graphs from the article graphs; returns the number of link triples.
+
+        The links graph (counters, claim groups) from every claim and its vector; the summary
+        graph (counts for the aggregate audit queries) by one SPARQL update.
+        """
         rows = self.store.query(CLAIMS_QUERY)
         claims, vectors = claim_nodes(
             {v: (row[v].value if row[v] is not None else None) for v in CLAIM_VARS} for row in rows
@@ -117,6 +122,7 @@ class KgStore:
         body = _nt(links)
         insert = f"INSERT DATA {{ GRAPH <{iris.LINKS_GRAPH}> {{\n{body}}} }}" if body.strip() else ""
         self.store.update(f"DROP SILENT GRAPH <{iris.LINKS_GRAPH}> ;\n{insert}".rstrip(" ;\n"))
+        self.store.update(SUMMARY_UPDATE)
         return len(links)
 
     # --- reading -------------------------------------------------------------------

@@ -17,6 +17,7 @@ class KG(DefinedNamespace):
     Attribution: URIRef
     Claim: URIRef
     ClaimGroup: URIRef
+    DateTally: URIRef
     Government: URIRef
     Official: URIRef
     Organization: URIRef
@@ -24,6 +25,9 @@ class KG(DefinedNamespace):
     PipelineRun: URIRef
     PrivatePerson: URIRef
     Sentence: URIRef
+    SourcingTally: URIRef
+    StanceTally: URIRef
+    Tally: URIRef
     UnnamedSource: URIRef
     ViaStep: URIRef
     affiliatedWith: URIRef
@@ -33,17 +37,21 @@ class KG(DefinedNamespace):
     channel: URIRef
     codeVersion: URIRef
     confidence: URIRef
+    count: URIRef
     counters: URIRef
     cue: URIRef
+    date: URIRef
     description: URIRef
     end: URIRef
     holder: URIRef
+    holderName: URIRef
     inArticle: URIRef
     inGroup: URIRef
     index: URIRef
     intermediary: URIRef
     mentionedIn: URIRef
     model: URIRef
+    outletName: URIRef
     position: URIRef
     role: URIRef
     sentence: URIRef
@@ -52,9 +60,11 @@ class KG(DefinedNamespace):
     speakerMention: URIRef
     speakerMentionEnd: URIRef
     speakerMentionStart: URIRef
+    speakerName: URIRef
     stance: URIRef
     start: URIRef
     text: URIRef
+    unnamedCount: URIRef
     vector: URIRef
     via: URIRef
     weightsSha256: URIRef

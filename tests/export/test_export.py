@@ -146,7 +146,7 @@ def test_trig_round_trip_is_isomorphic_per_graph(store: KgStore, tmp_path: Path)
     assert n == len(store.store)
     back = rdflib.Dataset().parse(tmp_path / "all.trig", format="trig")
     names = store.graph_names()
-    assert len(names) == 3  # the article, the links, the provenance
+    assert len(names) == 4  # the article, the links, the provenance, the summary
     for name in names:
         ours = store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
         expected = rdflib.Graph().parse(data=ours.decode("utf-8"), format="nt")

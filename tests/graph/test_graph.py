@@ -112,7 +112,7 @@ def test_store_answers_the_seed_questions(seed_gold: dict, tmp_path: Path, fake_
     store = KgStore(tmp_path / "store")
     graph = seed_graph(seed_gold)
     store.write_article(graph)
-    store.recompute_links()
+    store.refresh_derived()
     who_denied = store.query(
         KGNS
         + f"""SELECT ?name WHERE {{ ?c kg:stance <{STANCE.denying}> ;
@@ -136,7 +136,7 @@ def test_reingest_replaces_only_its_graph_and_round_trips(
     edited["id"] = "second"
     for record in (seed_gold, edited, seed_gold):
         store.write_article(build_article_graph(record, record["text"], RUN))
-    store.recompute_links()
+    store.refresh_derived()
     first = store.article_graph(seed_gold["id"])
     assert isomorphic(first, build_article_graph(seed_gold, seed_gold["text"], RUN))
     edited["sentences"][12]["stance"] = "open"

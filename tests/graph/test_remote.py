@@ -40,7 +40,7 @@ def test_remote_store_holds_the_same_graphs(
     for store in (remote, local):
         for record in (seed_gold, other, seed_gold):  # the repeat must replace, not add
             store.write_article(build_article_graph(record, record["text"], RUN))
-        store.recompute_links()
+        store.refresh_derived()
     count = (
         f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{iris.PROVENANCE_GRAPH}>) }}"
     )

@@ -1,0 +1,66 @@
+"""The summary graph: counts the aggregate audit queries read, so they do not scan every claim.
+
+One SPARQL update (any SPARQL 1.1 store runs it) replaces the graph from the article graphs.
+It runs after each ingest with the links, so between ingests the summary always matches the
+article graphs; `kg relink` reruns it after a bulk load.
+"""
+
+from __future__ import annotations
+
+from kg.graph import iris
+from kg.graph.terms import KG
+
+_PREFIXES = f"""PREFIX kg: <{KG}>
+PREFIX schema: <https://schema.org/>
+"""
+_TALLY = f"{iris.ID}tally/"
+
+SUMMARY_UPDATE = (
+    _PREFIXES
+    + f"""DROP SILENT GRAPH <{iris.SUMMARY_GRAPH}> ;
+
+INSERT {{ GRAPH <{iris.SUMMARY_GRAPH}> {{
+  ?t a kg:StanceTally ; kg:holderName ?holder ; kg:speakerName ?speaker ; kg:stance ?s ; kg:count ?n .
+}} }}
+WHERE {{
+  {{ SELECT ?holder ?speaker ?s (COUNT(?c) AS ?n) WHERE {{
+      GRAPH ?g {{
+        ?c a kg:Claim ; kg:holder/schema:name ?holder ; kg:stance ?s .
+        OPTIONAL {{ ?c kg:attribution/kg:speaker/schema:name ?spk }}
+      }}
+      BIND(COALESCE(?spk, "(unsourced)") AS ?speaker)
+  }} GROUP BY ?holder ?speaker ?s }}
+  BIND(IRI(CONCAT("{_TALLY}stance/", MD5(CONCAT(?holder, "|", ?speaker, "|", STR(?s))))) AS ?t)
+}} ;
+
+INSERT {{ GRAPH <{iris.SUMMARY_GRAPH}> {{
+  ?t a kg:DateTally ; kg:holderName ?holder ; kg:date ?date ; kg:stance ?s ; kg:count ?n .
+}} }}
+WHERE {{
+  {{ SELECT ?holder ?date ?s (COUNT(?c) AS ?n) WHERE {{
+      GRAPH ?g {{
+        ?c a kg:Claim ; kg:holder/schema:name ?holder ; kg:stance ?s .
+        ?a a kg:Article .
+        OPTIONAL {{ ?a schema:datePublished ?d }}
+      }}
+      BIND(STR(COALESCE(?d, "(undated)")) AS ?date)
+  }} GROUP BY ?holder ?date ?s }}
+  BIND(IRI(CONCAT("{_TALLY}date/", MD5(CONCAT(?holder, "|", ?date, "|", STR(?s))))) AS ?t)
+}} ;
+
+INSERT {{ GRAPH <{iris.SUMMARY_GRAPH}> {{
+  ?t a kg:SourcingTally ; kg:outletName ?outlet ; kg:count ?n ; kg:unnamedCount ?u .
+}} }}
+WHERE {{
+  {{ SELECT ?outlet (COUNT(?att) AS ?n) (SUM(?one) AS ?u) WHERE {{
+      GRAPH ?g {{
+        ?att a kg:Attribution ; kg:speaker ?spk .
+        ?a a kg:Article .
+        OPTIONAL {{ ?a schema:publisher/schema:name ?pub }}
+        BIND(IF(EXISTS {{ ?spk a kg:UnnamedSource }}, 1, 0) AS ?one)
+      }}
+      BIND(COALESCE(?pub, "(unknown outlet)") AS ?outlet)
+  }} GROUP BY ?outlet }}
+  BIND(IRI(CONCAT("{_TALLY}outlet/", MD5(?outlet))) AS ?t)
+}}"""
+)
