@@ -102,53 +102,156 @@ def bench_ingest(n: int, threads: int) -> tuple[float, float]:
         return written / elapsed, sentences / elapsed
 
 
-def bench_store(sizes: list[int]) -> list[dict]:
-    """Load rate and audit-query latency at each size, Oxigraph against rdflib on the same quads."""
+def bench_store(sizes: list[int], rdflib_cap: float) -> list[dict]:
+    """Load rate, derived-graph refresh and audit-query latency as one store grows through ``sizes``.
+
+    Articles are synthetic with gold labels (no model run) and real claim vectors, so the
+    links and summaries are what an ingest would make. Each query runs as written (the whole
+    answer) and bound to its first parameter at the most frequent value (what an auditor asks:
+    one speaker, holder or outlet). rdflib's memory Dataset gets the same quads; each of its
+    queries stops after ``rdflib_cap`` seconds.
+    """
     import pyoxigraph as ox
-    import rdflib
 
     from kg.graph.audit import audit_queries
     from kg.graph.build import RunInfo, build_article_graph
+    from kg.graph.claims import embed
     from kg.graph.store import KgStore
 
     run = RunInfo(model="bench", weights_sha256="0" * 64, code_version="bench")
-    graphs, triples, results = [], 0, []
-    records = iter(synthetic_records(max(sizes) // 250 + 50))
-    for size in sorted(sizes):
-        while triples < size:
-            rec = next(records)
-            g = build_article_graph(rec, rec["text"], run)
-            graphs.append(g)
-            triples += len(g)
-        with tempfile.TemporaryDirectory() as tmp:
-            store = KgStore(Path(tmp) / "s")
-            start = time.perf_counter()
-            for g in graphs:
+    results = []
+    articles = synthetic_articles(max(sizes) // 250 + 200)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = KgStore(Path(tmp) / "s")
+        triples, count, build_s, load_s = 0, 0, 0.0, 0.0
+        for size in sorted(sizes):
+            while triples < size:
+                rec = next(articles)
+                start = time.perf_counter()
+                claims = [i for i, x in enumerate(rec["sentences"]) if x["holder"] or x["speaker"]]
+                vectors: list = [None] * len(rec["sentences"])
+                for i, v in zip(claims, embed([rec["sentences"][i]["text"] for i in claims]), strict=True):
+                    vectors[i] = v
+                g = build_article_graph(rec, rec["text"], run, vectors=vectors)
+                build_s += time.perf_counter() - start
+                start = time.perf_counter()
                 store.write_article(g)
-            load_rate = triples / (time.perf_counter() - start)
-            memory = rdflib.Dataset()
-            for g in graphs:
-                target = memory.graph(g.identifier)
-                for t in g:
-                    target.add(t)
-            memory.default_union = True
-            row = {"triples": triples, "articles": len(graphs), "load_quads_per_s": load_rate, "queries": {}}
-            oxigraph = store.store
+                load_s += time.perf_counter() - start
+                triples += len(g)
+                count += 1
+            start = time.perf_counter()
+            links = store.refresh_derived()
+            refresh_s = time.perf_counter() - start
+            total = len(store.store)
+            row = {
+                "triples": total,
+                "articles": count,
+                "load_quads_per_s": triples / load_s,
+                "refresh_s": refresh_s,
+                "links": links,
+                "queries": {},
+            }
+            params = _frequent_values(store)
+            memory = _rdflib_copy(store, rdflib_cap * 20)
             for name, q in audit_queries().items():
-                ox_times = _times(
-                    lambda q=q, s=oxigraph: list(s.query(q.text, use_default_graph_as_union=True)), 15
-                )
-                rd_times = _times(lambda q=q, m=memory: list(m.query(q.text)), 5 if triples <= 200_000 else 1)
-                row["queries"][name] = (
-                    statistics.median(ox_times),
-                    _p95(ox_times),
-                    statistics.median(rd_times),
-                )
-            del store, oxigraph
+                key = next((p for p in ("speaker", "holder", "outlet") if p in q.params.split(",")[0]), None)
+                bound = {key: params[key]} if key and params.get(key) else {}
+                ox_times = _times(lambda q=q, st=store: _ox(st, q.text), 15)
+                bound_times = _times(lambda q=q, b=bound, st=store: _ox(st, q.text, b), 15) if bound else []
+                rd = _rdflib_p50(memory, q.text, rdflib_cap, 5 if total <= 200_000 else 1)
+                row["queries"][name] = {
+                    "p50": statistics.median(ox_times),
+                    "p95": _p95(ox_times),
+                    "bound": (key, statistics.median(bound_times)) if bound else None,
+                    "rdflib": rd,
+                }
+            del memory
             results.append(row)
-            print(_store_row(row), flush=True)
+            print(_store_row(row, rdflib_cap), flush=True)
+        del store
     del ox
     return results
+
+
+def _ox(store, text: str, params: dict[str, str] | None = None) -> list:
+    from kg.graph.query import run_query
+
+    return list(run_query(store.store, text, params, limit=10**9).rows)
+
+
+def _frequent_values(store) -> dict[str, str]:
+    """The most frequent speaker, holder and outlet names (what an auditor would look up)."""
+    prefix = "PREFIX kg: <https://w3id.org/kg-news/ns#> PREFIX schema: <https://schema.org/> "
+    queries = {
+        "speaker": "SELECT ?v (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a kg:speaker/schema:name ?v } } GROUP BY ?v ORDER BY DESC(?n) LIMIT 1",
+        "holder": "SELECT ?v (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c kg:holder/schema:name ?v } } GROUP BY ?v ORDER BY DESC(?n) LIMIT 1",
+        "outlet": "SELECT ?v (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a schema:publisher/schema:name ?v } } GROUP BY ?v ORDER BY DESC(?n) LIMIT 1",
+    }
+    out = {}
+    for key, q in queries.items():
+        rows = list(store.store.query(prefix + q))
+        if rows:
+            out[key] = rows[0]["v"].value
+    return out
+
+
+def _rdflib_copy(store, budget_s: float):
+    """The store's quads in an rdflib memory Dataset (union default graph), or None past ``budget_s``."""
+    import pyoxigraph as ox
+    import rdflib
+
+    memory = rdflib.Dataset(default_union=True)
+    start = time.perf_counter()
+    data = store.store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    try:
+        with _alarm(budget_s):
+            memory.parse(data=data, format="nquads")
+    except TimeoutError:
+        return None
+    print(
+        f"  (rdflib loaded {len(data.splitlines()):,} quads in {time.perf_counter() - start:.0f} s)",
+        flush=True,
+    )
+    return memory
+
+
+class _alarm:
+    """Raise TimeoutError in this thread after ``seconds`` (rdflib is pure Python, so it stops)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __enter__(self):
+        import signal
+
+        def stop(*_):
+            raise TimeoutError
+
+        self.previous = signal.signal(signal.SIGALRM, stop)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc):
+        import signal
+
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+        return False
+
+
+def _rdflib_p50(memory, text: str, cap: float, reps: int) -> float | None:
+    """Median ms of ``reps`` runs in rdflib, or None when there is no copy or a run passes ``cap`` s."""
+    if memory is None:
+        return None
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        try:
+            with _alarm(cap):
+                list(memory.query(text))
+        except TimeoutError:
+            return None
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
 def _times(fn, reps: int) -> list[float]:
@@ -166,15 +269,20 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def _store_row(row: dict) -> str:
+def _store_row(row: dict, cap: float) -> str:
     lines = [
-        f"store at {row['triples']:,} triples ({row['articles']} articles): "
-        f"load {row['load_quads_per_s']:,.0f} quads/s (one transaction per article)"
+        f"store at {row['triples']:,} quads ({row['articles']} articles): load {row['load_quads_per_s']:,.0f} quads/s "
+        f"(one transaction per article); links and summaries refreshed in {row['refresh_s']:.1f} s "
+        f"({row['links']:,} link triples)"
     ]
-    for name, (p50, p95, rd) in row["queries"].items():
-        lines.append(
-            f"  {name:20} oxigraph p50 {p50:8.1f} ms  p95 {p95:8.1f} ms   rdflib p50 {rd:9.1f} ms  ({rd / p50:5.1f}x)"
+    for name, r in row["queries"].items():
+        bound = f"{r['bound'][0]}= p50 {r['bound'][1]:7.1f} ms" if r["bound"] else "(no parameter)     "
+        rd = (
+            f"rdflib p50 {r['rdflib']:9.1f} ms ({r['rdflib'] / r['p50']:5.1f}x)"
+            if r["rdflib"]
+            else f"rdflib > {cap:.0f} s"
         )
+        lines.append(f"  {name:20} oxigraph p50 {r['p50']:8.1f} ms  p95 {r['p95']:8.1f} ms  {bound}  {rd}")
     return "\n".join(lines)
 
 
@@ -183,11 +291,23 @@ def main() -> None:
     parser.add_argument("--triples", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--ingest-articles", type=int, default=60)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--rdflib-cap", type=float, default=30.0, help="seconds before an rdflib query is stopped"
+    )
+    parser.add_argument("--skip-model", action="store_true", help="only the store and query figures")
     args = parser.parse_args()
     from bench_annotate import machine
 
     print(f"kg benchmark, {time.strftime('%Y-%m-%d')}; machine: {machine()}; torch threads {args.threads}")
-    a = bench_annotate(args.threads)
+    if not args.skip_model:
+        bench_model(args.threads, args.ingest_articles)
+    bench_store(args.triples, args.rdflib_cap)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of this run: {peak:.0f} MB (rdflib's memory copy of the largest store included)")
+
+
+def bench_model(threads: int, ingest_articles: int) -> None:
+    a = bench_annotate(threads)
     print(f"annotate: {a['sentences']} sentences of {a['pieces']:.1f} word pieces")
     print(f"  kg annotate      {a['rate']:7.1f} sentences/s  {a['rate'] * a['pieces']:8.0f} word pieces/s")
     print(f"  naive loop       {a['naive']:7.1f} sentences/s  {a['naive'] * a['pieces']:8.0f} word pieces/s")
@@ -198,14 +318,11 @@ def main() -> None:
     print(
         f"  roofline         {a['roofline']:7.1f} sentences/s; kg at {a['rate'] / a['roofline']:.0%} of it (target 80%)"
     )
-    articles_per_s, sentences_per_s = bench_ingest(args.ingest_articles, args.threads)
+    articles_per_s, sentences_per_s = bench_ingest(ingest_articles, threads)
     print(
         f"ingest end to end: {articles_per_s:.2f} articles/s ({sentences_per_s:.0f} sentences/s, "
         f"{sentences_per_s / a['rate']:.0%} of the annotate rate; target 80%)"
     )
-    bench_store(args.triples)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {peak:.0f} MB")
 
 
 if __name__ == "__main__":
