@@ -32,6 +32,7 @@ def ingest_to_store(
     *,
     threads: int = 2,
     device: str = "cpu",
+    precision: str | None = None,
     chunk: int = 32,
     scheduler: str | None = None,
     out: str | None = None,
@@ -41,7 +42,8 @@ def ingest_to_store(
     """Read, annotate and write each article's graph; then recompute cross-article links.
 
     With ``scheduler`` (a Dask address) the annotation runs on that cluster, shard by shard;
-    ``device`` is where the model runs (``cpu``, ``cuda``, ``auto``; on each worker with a cluster).
+    ``device`` and ``precision`` say where and how the model runs (kg.nlp.device; on each
+    worker with a cluster).
     With ``out`` the graphs go to N-Quads shards in that folder instead of a store.
     Returns the diagnostics, the number of articles written and of links. An article that
     fails to build is reported and skipped whole: nothing of it reaches the store.
@@ -54,9 +56,9 @@ def ingest_to_store(
     diag = Diagnostics(sink=sink)
     shards = _shards(read_articles(paths, diag), chunk)
     annotated = (
-        annotate_on_cluster(shards, scheduler, threads, device)
+        annotate_on_cluster(shards, scheduler, threads, device, precision)
         if scheduler
-        else annotate_local(shards, threads, device)
+        else annotate_local(shards, threads, device, precision)
     )
     if out:
         from pathlib import Path

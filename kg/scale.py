@@ -18,15 +18,17 @@ Annotated = tuple[str, str, list[tuple[Article, dict, list]]]
 
 
 @lru_cache(maxsize=2)
-def _annotator(threads: int, device: str):
+def _annotator(threads: int, device: str, precision: str | None):
     from kg.nlp.annotator import Annotator
 
-    return Annotator(threads=threads, device=device)
+    return Annotator(threads=threads, device=device, precision=precision)
 
 
-def annotate_shard(articles: list[Article], threads: int, device: str = "cpu") -> Annotated:
+def annotate_shard(
+    articles: list[Article], threads: int, device: str = "cpu", precision: str | None = None
+) -> Annotated:
     """Runs on a worker: the shard's annotation records and claim vectors, with what produced them."""
-    annotator = _annotator(threads, device)
+    annotator = _annotator(threads, device, precision)
     done = annotator.annotate_with_vectors(articles)
     return (
         annotator.model_name,
@@ -35,13 +37,19 @@ def annotate_shard(articles: list[Article], threads: int, device: str = "cpu") -
     )
 
 
-def annotate_local(shards: Iterable[list[Article]], threads: int, device: str = "cpu") -> Iterator[Annotated]:
+def annotate_local(
+    shards: Iterable[list[Article]], threads: int, device: str = "cpu", precision: str | None = None
+) -> Iterator[Annotated]:
     for shard in shards:
-        yield annotate_shard(shard, threads, device)
+        yield annotate_shard(shard, threads, device, precision)
 
 
 def annotate_on_cluster(
-    shards: Iterable[list[Article]], scheduler: str, threads: int, device: str = "cpu"
+    shards: Iterable[list[Article]],
+    scheduler: str,
+    threads: int,
+    device: str = "cpu",
+    precision: str | None = None,
 ) -> Iterator[Annotated]:
     """Shards to the cluster at ``scheduler`` (tcp://host:port), results as they complete."""
     from distributed import Client, as_completed
@@ -51,7 +59,7 @@ def annotate_on_cluster(
         queue = as_completed()
         shards = iter(shards)
         for shard in shards:
-            queue.add(client.submit(annotate_shard, shard, threads, device, pure=False))
+            queue.add(client.submit(annotate_shard, shard, threads, device, precision, pure=False))
             if queue.count() >= in_flight:
                 break
         for future in queue:
@@ -59,4 +67,4 @@ def annotate_on_cluster(
             future.release()
             shard = next(shards, None)
             if shard is not None:
-                queue.add(client.submit(annotate_shard, shard, threads, device, pure=False))
+                queue.add(client.submit(annotate_shard, shard, threads, device, precision, pure=False))

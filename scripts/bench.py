@@ -47,11 +47,13 @@ def synthetic_records(n: int, seed: int = 101) -> list[dict]:
     return list(synthetic_articles(n, seed))
 
 
-def matmul_gflops(threads: int) -> float:
+def matmul_gflops(threads: int, dtype: str = "fp32") -> float:
+    """Measured rate of the model's largest matmul shape (2048 word pieces, 384 by 1536)."""
     import torch
 
     torch.set_num_threads(threads)
-    a, b = torch.randn(2048, 384), torch.randn(384, 1536)
+    kind = {"fp32": torch.float32, "bf16": torch.bfloat16}[dtype]
+    a, b = torch.randn(2048, 384, dtype=kind), torch.randn(384, 1536, dtype=kind)
     for _ in range(3):
         a @ b
     start, reps = time.perf_counter(), 40
@@ -68,24 +70,17 @@ def model_flops_per_token(seq: float) -> float:
     return layers * (linear + attention)
 
 
-def bench_annotate(threads: int) -> dict[str, float]:
-    """The annotate figures of scripts/bench_annotate.py, plus the roofline from a measured matmul rate."""
+def bench_annotate(threads: int) -> dict:
+    """The annotate figures of scripts/bench_annotate.py, plus rooflines from measured matmul rates."""
     from bench_annotate import measure
 
-    m = measure(threads)
-    gflops = matmul_gflops(threads)
-    roofline = gflops * 1e9 / (model_flops_per_token(200) * (m["pieces"] + 0.1))
-    return {
-        "sentences": m["sentences"],
-        "pieces": m["pieces"],
-        "rate": m["rates"]["fp32"],
-        "naive": m["naive"],
-        "gflops": gflops,
-        "roofline": roofline,
-    }
+    m = measure(threads, precisions=("fp32", "bf16", "int8"))
+    per_sentence = model_flops_per_token(200) * (m["pieces"] + 0.1)
+    gflops = {d: matmul_gflops(threads, d) for d in ("fp32", "bf16")}
+    return {**m, "gflops": gflops, "roofline": {d: g * 1e9 / per_sentence for d, g in gflops.items()}}
 
 
-def bench_ingest(n: int, threads: int) -> tuple[float, float]:
+def bench_ingest(n: int, threads: int, precision: str = "fp32") -> tuple[float, float]:
     """Articles/s through read -> annotate -> graph -> store -> links, on synthetic articles."""
     from kg.pipeline import ingest_to_store
 
@@ -97,7 +92,9 @@ def bench_ingest(n: int, threads: int) -> tuple[float, float]:
         for rec in records:
             (folder / f"{rec['id']}.json").write_text(json.dumps({"id": rec["id"], "text": rec["text"]}))
         start = time.perf_counter()
-        _, written, _ = ingest_to_store([str(folder)], str(Path(tmp) / "store"), threads=threads)
+        _, written, _ = ingest_to_store(
+            [str(folder)], str(Path(tmp) / "store"), threads=threads, precision=precision
+        )
         elapsed = time.perf_counter() - start
         return written / elapsed, sentences / elapsed
 
@@ -308,21 +305,34 @@ def main() -> None:
 
 def bench_model(threads: int, ingest_articles: int) -> None:
     a = bench_annotate(threads)
+    fp32, naive = a["rates"]["fp32"], a["naive"]
     print(f"annotate: {a['sentences']} sentences of {a['pieces']:.1f} word pieces")
-    print(f"  kg annotate      {a['rate']:7.1f} sentences/s  {a['rate'] * a['pieces']:8.0f} word pieces/s")
-    print(f"  naive loop       {a['naive']:7.1f} sentences/s  {a['naive'] * a['pieces']:8.0f} word pieces/s")
-    print(f"  ratio to naive   {a['rate'] / a['naive']:.2f}x (target 3.5x)")
+    print(f"  naive loop         {naive:7.1f} sentences/s  {naive * a['pieces']:8.0f} word pieces/s")
+    for name, rate in a["rates"].items():
+        print(
+            f"  kg annotate {name:6} {rate:7.1f} sentences/s  {rate * a['pieces']:8.0f} word pieces/s  "
+            f"{rate / naive:4.2f}x naive  {rate / fp32:4.2f}x fp32"
+        )
     print(
-        f"  matmul rate      {a['gflops']:.0f} GFLOP/s; model {model_flops_per_token(200) / 1e6:.0f} MFLOP per word piece"
+        "  targets: fp32 >= 330 sentences/s and >= 3.5x naive; int8 >= 1.5x fp32 (scores: docs/benchmarks.md)"
     )
     print(
-        f"  roofline         {a['roofline']:7.1f} sentences/s; kg at {a['rate'] / a['roofline']:.0%} of it (target 80%)"
+        f"  model cost       {model_flops_per_token(200) / 1e6:.0f} MFLOP per word piece (200-token context)"
     )
-    articles_per_s, sentences_per_s = bench_ingest(ingest_articles, threads)
-    print(
-        f"ingest end to end: {articles_per_s:.2f} articles/s ({sentences_per_s:.0f} sentences/s, "
-        f"{sentences_per_s / a['rate']:.0%} of the annotate rate; target 80%)"
-    )
+    for dtype, gflops in a["gflops"].items():
+        roof = a["roofline"][dtype]
+        print(
+            f"  {dtype} matmul      {gflops:6.0f} GFLOP/s -> roofline {roof:7.1f} sentences/s; "
+            f"kg {dtype} at {a['rates'][dtype] / roof:.0%} of it"
+            + (" (target 80%)" if dtype == "fp32" else "")
+        )
+    for precision in ("fp32", "bf16"):
+        articles_per_s, sentences_per_s = bench_ingest(ingest_articles, threads, precision)
+        rate = a["rates"][precision]
+        print(
+            f"ingest end to end ({precision}): {articles_per_s:.2f} articles/s ({sentences_per_s:.0f} sentences/s, "
+            f"{sentences_per_s / rate:.0%} of the {precision} annotate rate; target 80%)"
+        )
 
 
 if __name__ == "__main__":

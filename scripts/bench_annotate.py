@@ -5,7 +5,7 @@ base encoder with transformers, no batching. The kg path is the whole annotate s
 segmentation, windows, batched forward pass, decoding and entity resolution. Ratios
 matter more than absolute figures on a shared machine.
 
-    python3 scripts/bench_annotate.py [--articles 48] [--threads 2] [--int8]
+    python3 scripts/bench_annotate.py [--articles 48] [--threads 2] [--precision fp32 bf16 int8]
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=48)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--naive-sentences", type=int, default=300)
-    parser.add_argument("--int8", action="store_true", help="also time int8 dynamic quantisation")
+    parser.add_argument("--precision", nargs="+", default=["fp32", "bf16", "int8"], help="precisions to time")
     args = parser.parse_args()
-    m = measure(args.threads, args.articles, args.naive_sentences, args.int8)
+    m = measure(args.threads, args.articles, args.naive_sentences, args.precision)
     print(f"machine: {machine()}; torch threads {args.threads}")
     print(
         f"input: {m['articles']} articles, {m['sentences']} sentences, {m['pieces']:.1f} word pieces/sentence"
@@ -57,8 +57,10 @@ def main() -> None:
     print(f"peak RSS: {peak:.0f} MB")
 
 
-def measure(threads: int, n_articles: int = 48, naive_sentences: int = 300, int8: bool = False) -> dict:
-    """Sentences/s of `kg annotate` (fp32, and int8 if asked) and of the naive loop, on the test split."""
+def measure(
+    threads: int, n_articles: int = 48, naive_sentences: int = 300, precisions: tuple[str, ...] = ("fp32",)
+) -> dict:
+    """Sentences/s of `kg annotate` in each precision and of the naive loop, on the test split."""
     import torch
     from transformers import BertModel
 
@@ -84,13 +86,11 @@ def measure(threads: int, n_articles: int = 48, naive_sentences: int = 300, int8
             naive(**{k: torch.tensor([v]) for k, v in _enc(tokenizer, text).items()})
         naive_rate = len(sample) / (time.perf_counter() - start)
 
-    annotator = Annotator(threads=threads)
-    rates = {"fp32": _time_annotate(annotator, articles, len(sentences))}
-    if int8:
-        annotator.model.encoder = torch.ao.quantization.quantize_dynamic(
-            annotator.model.encoder, {torch.nn.Linear}, dtype=torch.qint8
-        )
-        rates["int8"] = _time_annotate(annotator, articles, len(sentences))
+    rates = {}
+    for precision in precisions:
+        annotator = Annotator(threads=threads, precision=precision)
+        rates[precision] = _time_annotate(annotator, articles, len(sentences))
+        del annotator
     return {
         "articles": len(articles),
         "sentences": len(sentences),

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import Paths, _err, _finish, app
-from kg.cli.nlp import Device, Threads
+from kg.cli.nlp import Device, Precision, Threads
 
 StoreOption = Annotated[
     str | None, typer.Option("--store", help="Store folder (default: $KG_STORE, else ./kg-store).")
@@ -29,6 +29,7 @@ def ingest(
     store: StoreOption = None,
     threads: Threads = 2,
     device: Device = "cpu",
+    precision: Precision = None,
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Annotate on this Dask cluster (tcp://host:port).")
     ] = None,
@@ -48,6 +49,7 @@ def ingest(
             where,
             threads=threads,
             device=device,
+            precision=precision,
             scheduler=scheduler,
             out=out,
             on_article=tick,

@@ -17,11 +17,23 @@ Threads = Annotated[int, typer.Option("--threads", help="CPU threads for torch."
 Device = Annotated[
     str, typer.Option("--device", help="cpu, cuda, cuda:N or auto. On CUDA: float16, large batches.")
 ]
+Precision = Annotated[
+    str | None,
+    typer.Option(
+        "--precision",
+        help="fp32 (CPU default); bf16 (CPUs with AMX or AVX512-BF16); int8 (CPU); fp16 (CUDA default).",
+    ),
+]
 
 
 @app.command()
 def annotate(
-    paths: Paths, output: Output = None, model: ModelDir = None, threads: Threads = 2, device: Device = "cpu"
+    paths: Paths,
+    output: Output = None,
+    model: ModelDir = None,
+    threads: Threads = 2,
+    device: Device = "cpu",
+    precision: Precision = None,
 ) -> None:
     """Tag speaker, cue, via, channel, holder and stance: one annotation-format JSON line per article."""
     from kg.annotation import dumps
@@ -29,7 +41,7 @@ def annotate(
     from kg.ingest import Diagnostics, read_articles
     from kg.nlp.annotator import WEIGHTS, Annotator
 
-    annotator = Annotator(model or WEIGHTS, threads=threads, device=device)
+    annotator = Annotator(model or WEIGHTS, threads=threads, device=device, precision=precision)
     diag = Diagnostics(sink=_err)
     with _open_output(output) as out, progress("annotating") as tick:
         for record in annotator.annotate(read_articles(paths, diag)):
@@ -65,6 +77,8 @@ def evaluate(
     ] = None,
     model: ModelDir = None,
     threads: Threads = 2,
+    device: Device = "cpu",
+    precision: Precision = None,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the figures as JSON here.")
     ] = None,
@@ -77,7 +91,7 @@ def evaluate(
     if not gold and polnear is None:
         _err("give a gold file or --polnear DIR")
         raise typer.Exit(2)
-    annotator = Annotator(model or WEIGHTS, threads=threads)
+    annotator = Annotator(model or WEIGHTS, threads=threads, device=device, precision=precision)
     results: dict = {}
     for path in gold or []:
         results[str(path)] = scores = evaluate_gold(annotator.label_docs, load_gold(path))

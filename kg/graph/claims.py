@@ -41,14 +41,18 @@ class ClaimNode:
 
 
 @lru_cache(maxsize=2)
-def _encoder(device: str):
+def _encoder(device: str, precision: str):
+    import torch
+
+    from kg.nlp.device import prepare
     from kg.nlp.encoder import load_base_encoder, load_tokenizer
 
-    model = load_base_encoder().eval().to(device)
-    return load_tokenizer(), (model.half() if device.startswith("cuda") else model)
+    return load_tokenizer(), prepare(load_base_encoder().eval(), torch.device(device), precision)
 
 
-def embed(texts: Sequence[str], batch_tokens: int = 4096, device: str = "cpu") -> np.ndarray:
+def embed(
+    texts: Sequence[str], batch_tokens: int | None = None, device: str = "cpu", precision: str = "fp32"
+) -> np.ndarray:
     """Unit-length sentence embeddings from the base encoder (mean of token states).
 
     Texts are sorted by length and batched under a token budget, so little is padding.
@@ -57,9 +61,10 @@ def embed(texts: Sequence[str], batch_tokens: int = 4096, device: str = "cpu") -
 
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    tokenizer, model = _encoder(device)
-    if device.startswith("cuda"):
-        batch_tokens *= 16
+    from kg.nlp.device import batch_tokens as default_batch_tokens
+
+    tokenizer, model = _encoder(device, precision)
+    batch_tokens = batch_tokens or default_batch_tokens(torch.device(device), precision)
     encs = [e.ids[:256] for e in tokenizer.encode_batch(list(texts))]
     order = sorted(range(len(texts)), key=lambda k: len(encs[k]))
     out = np.zeros((len(texts), DIM), dtype=np.float32)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import torch
 from kg.annotation import article_record
 from kg.errors import InputError
 from kg.nlp.decode import decode_article
+from kg.nlp.device import batch_tokens as default_batch_tokens
+from kg.nlp.device import cpu_has_bf16, pick_device, pick_precision, prepare
 from kg.nlp.encoder import load_tokenizer, sha256_file
 from kg.nlp.infer import Doc, predict
 from kg.nlp.model import AttributionModel
@@ -61,33 +64,11 @@ def write_sums(folder: Path) -> None:
     (folder / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def pick_device(name: str = "cpu") -> torch.device:
-    """``cpu``, ``cuda``, ``cuda:N`` or ``auto`` (CUDA when torch sees one); a clear error otherwise."""
-    if name == "auto":
-        name = "cuda" if torch.cuda.is_available() else "cpu"
-    try:
-        device = torch.device(name)
-    except RuntimeError:
-        raise InputError(f"--device {name}", "not a device", "use cpu, cuda, cuda:N or auto") from None
-    if device.type not in ("cpu", "cuda"):
-        raise InputError(f"--device {name}", "only CPU and CUDA are supported", "use cpu, cuda or auto")
-    if device.type == "cuda" and not torch.cuda.is_available():
-        raise InputError(
-            f"--device {name}",
-            "torch sees no CUDA device (this torch build or machine has none)",
-            "use --device cpu, or install a CUDA build of torch on a machine with a GPU",
-        )
-    return device
-
-
-# Word pieces per padded batch: large batches fill a GPU; on CPU larger ones only cost memory.
-BATCH_TOKENS = {"cpu": 8192, "cuda": 131072}
-
-
 class Annotator:
     """Loads the model once; annotates batches of articles in one batched pass each.
 
-    On CUDA the model runs in float16 with large batches; on CPU in float32.
+    ``device`` and ``precision`` as in kg.nlp.device (CPU float32 unless asked otherwise,
+    CUDA float16); a precision other than float32 is part of the recorded model name.
     """
 
     def __init__(
@@ -96,19 +77,26 @@ class Annotator:
         threads: int | None = None,
         batch_tokens: int | None = None,
         device: str = "cpu",
+        precision: str | None = None,
     ) -> None:
         if threads:
             torch.set_num_threads(threads)
         self.device = pick_device(device)
+        self.precision = pick_precision(precision, self.device)
+        if self.device.type == "cpu" and self.precision in ("bf16", "fp16") and not cpu_has_bf16():
+            warnings.warn(
+                f"--precision {self.precision}: this CPU has no bfloat16 matrix instructions, "
+                "so this runs slower than fp32",
+                stacklevel=2,
+            )
         self.model_dir = model_dir
         self.weights_sha256 = verify_weights(model_dir)
-        self.model = AttributionModel.load(model_dir).to(self.device)
-        if self.device.type == "cuda":
-            self.model.half()
+        self.model = prepare(AttributionModel.load(model_dir), self.device, self.precision)
         self.tokenizer = load_tokenizer()
-        self.batch_tokens = batch_tokens or BATCH_TOKENS[self.device.type]
+        self.batch_tokens = batch_tokens or default_batch_tokens(self.device, self.precision)
         self.model_name = (
             f"kg attribution model on {self.model.config.base} (LoRA r={self.model.config.lora_r})"
+            + ("" if self.precision == "fp32" else f" in {self.precision}")
         )
 
     def label_docs(self, docs: Sequence[Doc]) -> list[list[dict]]:
@@ -150,6 +138,8 @@ class Annotator:
                 (a, i) for a, (r, _) in enumerate(out) for i, s in enumerate(r["sentences"]) if is_claim(s)
             ]
             texts = [out[a][0]["sentences"][i]["text"] for a, i in where]
-            for (a, i), vector in zip(where, embed(texts, device=str(self.device)), strict=True):
+            for (a, i), vector in zip(
+                where, embed(texts, device=str(self.device), precision=self.precision), strict=True
+            ):
                 out[a][1][i] = vector
         return out

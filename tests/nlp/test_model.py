@@ -7,6 +7,7 @@ import torch
 
 from kg.annotation import LABEL_FIELDS
 from kg.nlp.annotator import Annotator
+from kg.nlp.device import prepare
 from kg.nlp.infer import batches, collate, predict, windows_for
 from kg.nlp.labels import TAG_LAYERS
 from kg.nlp.model import SENTENCE_HEADS, AttributionModel
@@ -166,24 +167,26 @@ def test_missing_base_package_is_a_clear_error(monkeypatch) -> None:
         encoder.base_dir()
 
 
-def test_half_precision_path_gives_the_float32_predictions(
+def test_reduced_precisions_give_the_float32_predictions(
     tiny_model_dir: Path, tokenizer, gold_article: dict
 ) -> None:
-    """What `--device cuda` runs (float16 weights, outputs brought back as float32), checked on CPU."""
+    """fp16 (what `--device cuda` runs), bf16 and int8 weights, outputs back in float32, on CPU."""
     spans = [(s["start"], s["end"]) for s in gold_article["sentences"]]
     doc = [(gold_article["text"], spans)]
     full = predict(AttributionModel.load(tiny_model_dir), tokenizer, doc)
-    half = predict(AttributionModel.load(tiny_model_dir).half(), tokenizer, doc)
-    for x, y in zip(full[0], half[0], strict=True):
-        for name in x.probs:
-            assert torch.allclose(torch.tensor(x.probs[name]), torch.tensor(y.probs[name]), atol=2e-2)
+    cpu = torch.device("cpu")
+    for precision in ("fp16", "bf16", "int8"):
+        other = predict(prepare(AttributionModel.load(tiny_model_dir), cpu, precision), tokenizer, doc)
+        for x, y in zip(full[0], other[0], strict=True):
+            for name in x.probs:
+                assert torch.allclose(torch.tensor(x.probs[name]), torch.tensor(y.probs[name]), atol=5e-2)
 
 
 def test_devices_are_checked_before_any_work() -> None:
     import pytest
 
     from kg.errors import InputError
-    from kg.nlp.annotator import pick_device
+    from kg.nlp.device import pick_device, pick_precision
 
     assert pick_device("cpu").type == "cpu"
     assert pick_device("auto").type == ("cuda" if torch.cuda.is_available() else "cpu")
@@ -194,3 +197,9 @@ def test_devices_are_checked_before_any_work() -> None:
     if not torch.cuda.is_available():
         with pytest.raises(InputError, match="no CUDA device"):
             pick_device("cuda")
+    assert pick_precision(None, torch.device("cpu")) == "fp32"
+    assert pick_precision("bf16", torch.device("cpu")) == "bf16"
+    with pytest.raises(InputError, match="unknown precision"):
+        pick_precision("int4", torch.device("cpu"))
+    with pytest.raises(InputError, match="CPU only"):
+        pick_precision("int8", torch.device("cuda"))
