@@ -30,6 +30,14 @@ _BLOCK = 512
 DIM = 384
 
 
+def linkable(stance: str, holder: str | None) -> bool:
+    """Whether a claim can get a link: a denial or eager claim (counters), or one with a holder (groups).
+
+    Only these need a vector; the others are never compared.
+    """
+    return stance in ("denying", "eager") or bool(holder)
+
+
 @dataclass(frozen=True)
 class ClaimNode:
     iri: str

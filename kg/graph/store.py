@@ -21,7 +21,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import PROV
 
 from kg.graph import iris
-from kg.graph.claims import DIM, ClaimNode, counter_pairs, embed, groups
+from kg.graph.claims import DIM, ClaimNode, counter_pairs, embed, groups, linkable
 from kg.graph.summary import SUMMARY_UPDATE
 from kg.graph.terms import KG
 from kg.graph.vectors import from_text
@@ -51,8 +51,9 @@ CLAIMS_QUERY = f"""SELECT ?c ?a ?text ?holder ?stance ?speaker ?vector WHERE {{ 
 def claim_nodes(rows: Iterable[dict[str, str | None]]) -> tuple[list[ClaimNode], np.ndarray]:
     """Claims and their vectors from rows of CLAIMS_QUERY (values as plain strings).
 
-    Claims stored without a vector (graphs from older versions, or built from gold records)
-    get one computed now. Vectors are held as float16 (768 bytes a claim).
+    Linkable claims stored without a vector (graphs from older versions, or built from gold
+    records) get one computed now; the others are never compared and get zeros. Vectors are
+    held as float16 (768 bytes a claim).
     """
     claims, vectors, missing = [], [], []
     for r in rows:
@@ -62,11 +63,15 @@ def claim_nodes(rows: Iterable[dict[str, str | None]]) -> tuple[list[ClaimNode],
         if r["vector"]:
             vectors.append(from_text(r["vector"]).astype(np.float16))
         else:
-            missing.append(len(vectors))
+            if linkable(claims[-1].stance, claims[-1].holder):
+                missing.append(len(vectors))
             vectors.append(None)
     if missing:
         for k, vector in zip(missing, embed([claims[k].text for k in missing]), strict=True):
             vectors[k] = np.asarray(vector, dtype=np.float16)
+    width = next((len(v) for v in vectors if v is not None), DIM)
+    never_compared = np.zeros(width, np.float16)
+    vectors = [never_compared if v is None else v for v in vectors]
     return claims, (np.stack(vectors) if vectors else np.zeros((0, DIM), np.float16))
 
 

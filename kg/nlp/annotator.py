@@ -33,9 +33,12 @@ def label_docs(
     return [decode_article(text, spans, r) for (text, spans), r in zip(docs, raw, strict=True)]
 
 
-def is_claim(sentence: dict) -> bool:
-    """A sentence states a claim when it has a holder or a speaker (as the graph builds it)."""
-    return bool(sentence.get("holder") or sentence.get("speaker"))
+def needs_vector(sentence: dict) -> bool:
+    """A claim (a holder or a speaker, as the graph builds it) that linking may compare."""
+    from kg.graph.claims import linkable
+
+    is_claim = sentence.get("holder") or sentence.get("speaker")
+    return bool(is_claim) and linkable(sentence["stance"], sentence.get("holder"))
 
 
 def verify_weights(folder: Path) -> str:
@@ -135,7 +138,10 @@ class Annotator:
             from kg.graph.claims import embed
 
             where = [
-                (a, i) for a, (r, _) in enumerate(out) for i, s in enumerate(r["sentences"]) if is_claim(s)
+                (a, i)
+                for a, (r, _) in enumerate(out)
+                for i, s in enumerate(r["sentences"])
+                if needs_vector(s)
             ]
             texts = [out[a][0]["sentences"][i]["text"] for a, i in where]
             for (a, i), vector in zip(
