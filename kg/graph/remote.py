@@ -21,7 +21,7 @@ from rdflib.namespace import PROV
 
 from kg.graph import iris
 from kg.graph.query import QueryError, Result
-from kg.graph.store import CLAIM_VARS, CLAIMS_QUERY, claim_nodes, links_graph
+from kg.graph.store import CLAIM_VARS, CLAIMS_QUERY, claim_nodes, link_triples
 from kg.graph.summary import SUMMARY_UPDATE
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -59,8 +59,11 @@ class RemoteStore:
             raise QueryError(f"{url}: cannot reach the store ({exc})") from None
 
     def _put_graph(self, graph: Graph) -> None:
-        url = f"{self.gsp}?{urllib.parse.urlencode({'graph': str(graph.identifier)})}"
-        self._send(url, graph.serialize(format="nt").encode("utf-8"), "application/n-triples", method="PUT")
+        self._put_nt(str(graph.identifier), graph.serialize(format="nt"))
+
+    def _put_nt(self, name: str, ntriples: str) -> None:
+        url = f"{self.gsp}?{urllib.parse.urlencode({'graph': name})}"
+        self._send(url, ntriples.encode("utf-8"), "application/n-triples", method="PUT")
 
     def update(self, text: str) -> None:
         self._send(self.update_url, text.encode("utf-8"), "application/sparql-update")
@@ -94,10 +97,10 @@ class RemoteStore:
         claims, vectors = claim_nodes(
             {v: (r[v]["value"] if v in r else None) for v in CLAIM_VARS} for r in rows
         )
-        links = links_graph(claims, vectors)
-        self._put_graph(links)
+        lines = list(link_triples(claims, vectors))
+        self._put_nt(str(iris.LINKS_GRAPH), "\n".join(lines) + "\n")
         self.update(SUMMARY_UPDATE)
-        return len(links)
+        return len(lines)
 
     def flush(self) -> None:
         """Nothing to do: every write is its own request."""

@@ -11,13 +11,13 @@ identical from run to run.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 import pyoxigraph as ox
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph
 from rdflib.namespace import PROV
 
 from kg.graph import iris
@@ -75,17 +75,19 @@ def claim_nodes(rows: Iterable[dict[str, str | None]]) -> tuple[list[ClaimNode],
     return claims, (np.stack(vectors) if vectors else np.zeros((0, DIM), np.float16))
 
 
-def links_graph(claims: list[ClaimNode], vectors: np.ndarray) -> Graph:
-    """The links graph: `counters` between claims and same-proposition claim groups."""
-    links = Graph(identifier=iris.LINKS_GRAPH)
+def link_triples(claims: list[ClaimNode], vectors: np.ndarray) -> Iterator[str]:
+    """The links graph as N-Triples lines: `counters` between claims, same-proposition groups.
+
+    Lines, not an rdflib Graph: at 10k articles the graph would hold about 100k triples in
+    memory for no purpose but serialising them again.
+    """
     for i, j in counter_pairs(claims, vectors):
-        links.add((URIRef(claims[i].iri), KG.counters, URIRef(claims[j].iri)))
+        yield f"<{claims[i].iri}> <{KG.counters}> <{claims[j].iri}> ."
     for members in groups(claims, vectors):
         group = iris.claim_group("|".join(sorted(claims[k].iri for k in members)))
-        links.add((group, RDF.type, KG.ClaimGroup))
+        yield f"<{group}> <{RDF.type}> <{KG.ClaimGroup}> ."
         for k in members:
-            links.add((URIRef(claims[k].iri), KG.inGroup, group))
-    return links
+            yield f"<{claims[k].iri}> <{KG.inGroup}> <{group}> ."
 
 
 class KgStore:
@@ -131,12 +133,14 @@ class KgStore:
         claims, vectors = claim_nodes(
             {v: (row[v].value if row[v] is not None else None) for v in CLAIM_VARS} for row in rows
         )
-        links = links_graph(claims, vectors)
-        body = _nt(links)
-        insert = f"INSERT DATA {{ GRAPH <{iris.LINKS_GRAPH}> {{\n{body}}} }}" if body.strip() else ""
+        lines = list(link_triples(claims, vectors))
+        del claims, vectors
+        body = "\n".join(lines)
+        insert = f"INSERT DATA {{ GRAPH <{iris.LINKS_GRAPH}> {{\n{body}\n}} }}" if lines else ""
         self.store.update(f"DROP SILENT GRAPH <{iris.LINKS_GRAPH}> ;\n{insert}".rstrip(" ;\n"))
         self.store.update(SUMMARY_UPDATE)
-        return len(links)
+        self.store.flush()
+        return len(lines)
 
     # --- reading -------------------------------------------------------------------
 
