@@ -1,5 +1,10 @@
 """The summary graph: counts the aggregate audit queries read, so they do not scan every claim.
 
+Two tallies: claims per holder, speaker and stance (`stance-by-holder`) and attributions per
+outlet (`anonymous-sourcing`). A per-date tally for `timeline` was tried and dropped: with
+dates it has about half as many rows as there are claims, so it saved little and cost the
+most to recompute.
+
 One SPARQL update (any SPARQL 1.1 store runs it) replaces the graph from the article graphs.
 It runs after each ingest with the links, so between ingests the summary always matches the
 article graphs; `kg relink` reruns it after a bulk load.
@@ -31,21 +36,6 @@ WHERE {{
       BIND(COALESCE(?spk, "(unsourced)") AS ?speaker)
   }} GROUP BY ?holder ?speaker ?s }}
   BIND(IRI(CONCAT("{_TALLY}stance/", MD5(CONCAT(?holder, "|", ?speaker, "|", STR(?s))))) AS ?t)
-}} ;
-
-INSERT {{ GRAPH <{iris.SUMMARY_GRAPH}> {{
-  ?t a kg:DateTally ; kg:holderName ?holder ; kg:date ?date ; kg:stance ?s ; kg:count ?n .
-}} }}
-WHERE {{
-  {{ SELECT ?holder ?date ?s (COUNT(?c) AS ?n) WHERE {{
-      GRAPH ?g {{
-        ?c a kg:Claim ; kg:holder/schema:name ?holder ; kg:stance ?s .
-        ?a a kg:Article .
-        OPTIONAL {{ ?a schema:datePublished ?d }}
-      }}
-      BIND(STR(COALESCE(?d, "(undated)")) AS ?date)
-  }} GROUP BY ?holder ?date ?s }}
-  BIND(IRI(CONCAT("{_TALLY}date/", MD5(CONCAT(?holder, "|", ?date, "|", STR(?s))))) AS ?t)
 }} ;
 
 INSERT {{ GRAPH <{iris.SUMMARY_GRAPH}> {{

@@ -17,7 +17,6 @@ class KG(DefinedNamespace):
     Attribution: URIRef
     Claim: URIRef
     ClaimGroup: URIRef
-    DateTally: URIRef
     Government: URIRef
     Official: URIRef
     Organization: URIRef
@@ -40,7 +39,6 @@ class KG(DefinedNamespace):
     count: URIRef
     counters: URIRef
     cue: URIRef
-    date: URIRef
     description: URIRef
     end: URIRef
     holder: URIRef

@@ -23,8 +23,13 @@ def to_literal(vector: Sequence[float]) -> Literal:
     return Literal(base64.b64encode(scaled.tobytes()).decode("ascii"), datatype=XSD.base64Binary)
 
 
+def to_bytes(text: str) -> bytes:
+    """The signed bytes a literal holds (its lexical form), not yet normalised."""
+    return base64.b64decode(text)
+
+
 def from_text(text: str) -> np.ndarray:
     """The unit vector a literal holds (its lexical form)."""
-    raw = np.frombuffer(base64.b64decode(text), dtype=np.int8).astype(np.float32)
+    raw = np.frombuffer(to_bytes(text), dtype=np.int8).astype(np.float32)
     norm = float(np.linalg.norm(raw))
     return raw / norm if norm else raw
