@@ -2,7 +2,7 @@
 
 CPU runs float32 by default; ``bf16`` uses the bfloat16 matrix units of recent x86 CPUs
 (AMX, AVX512-BF16: about 2.5x faster here), ``int8`` quantises every linear layer's weights
-per output channel (torch dynamic quantisation: about 1.9x). CUDA runs float16. Scores and
+per output channel (torch dynamic quantisation: about 1.6x). CUDA runs float16. Scores and
 speeds of each are in docs/benchmarks.md.
 """
 
