@@ -112,7 +112,7 @@ def bench_store(sizes: list[int], rdflib_cap: float) -> list[dict]:
 
     from kg.graph.audit import audit_queries
     from kg.graph.build import RunInfo, build_article_graph
-    from kg.graph.claims import embed
+    from kg.graph.claims import claim_vectors
     from kg.graph.store import KgStore
 
     run = RunInfo(model="bench", weights_sha256="0" * 64, code_version="bench")
@@ -125,10 +125,7 @@ def bench_store(sizes: list[int], rdflib_cap: float) -> list[dict]:
             while triples < size:
                 rec = next(articles)
                 start = time.perf_counter()
-                claims = [i for i, x in enumerate(rec["sentences"]) if x["holder"] or x["speaker"]]
-                vectors: list = [None] * len(rec["sentences"])
-                for i, v in zip(claims, embed([rec["sentences"][i]["text"] for i in claims]), strict=True):
-                    vectors[i] = v
+                (vectors,) = claim_vectors([rec["sentences"]])
                 g = build_article_graph(rec, rec["text"], run, vectors=vectors)
                 build_s += time.perf_counter() - start
                 start = time.perf_counter()

@@ -70,20 +70,14 @@ def embed(
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     from kg.nlp.device import batch_tokens as default_batch_tokens
+    from kg.nlp.infer import length_batches
 
     tokenizer, model = _encoder(device, precision)
     batch_tokens = batch_tokens or default_batch_tokens(torch.device(device), precision)
     encs = [e.ids[:256] for e in tokenizer.encode_batch(list(texts))]
-    order = sorted(range(len(texts)), key=lambda k: len(encs[k]))
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     with torch.inference_mode():
-        lo = 0
-        while lo < len(order):
-            width = len(encs[order[lo]])
-            hi = lo + 1
-            while hi < len(order) and len(encs[order[hi]]) * (hi - lo + 1) <= batch_tokens:
-                hi += 1
-            rows = order[lo:hi]
+        for rows in length_batches([len(e) for e in encs], batch_tokens):
             width = len(encs[rows[-1]])
             ids = torch.tensor([encs[k] + [0] * (width - len(encs[k])) for k in rows])
             mask = (torch.arange(width)[None, :] < torch.tensor([len(encs[k]) for k in rows])[:, None]).long()
@@ -91,7 +85,24 @@ def embed(
             states = model(input_ids=ids, attention_mask=mask).last_hidden_state.float()
             pooled = (states * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True)
             out[rows] = torch.nn.functional.normalize(pooled, dim=-1).cpu().numpy()
-            lo = hi
+    return out
+
+
+def needs_vector(sentence: dict) -> bool:
+    """A claim (a holder or a speaker, as the graph builds it) that linking may compare."""
+    is_claim = sentence.get("holder") or sentence.get("speaker")
+    return bool(is_claim) and linkable(sentence["stance"], sentence.get("holder"))
+
+
+def claim_vectors(
+    articles: Sequence[Sequence[dict]], device: str = "cpu", precision: str = "fp32"
+) -> list[list[np.ndarray | None]]:
+    """Per article and sentence, the vector linking needs (None where none is), in one batched pass."""
+    where = [(a, i) for a, sents in enumerate(articles) for i, s in enumerate(sents) if needs_vector(s)]
+    vectors = embed([articles[a][i]["text"] for a, i in where], device=device, precision=precision)
+    out: list[list[np.ndarray | None]] = [[None] * len(sents) for sents in articles]
+    for (a, i), vector in zip(where, vectors, strict=True):
+        out[a][i] = vector
     return out
 
 

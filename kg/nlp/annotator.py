@@ -33,14 +33,6 @@ def label_docs(
     return [decode_article(text, spans, r) for (text, spans), r in zip(docs, raw, strict=True)]
 
 
-def needs_vector(sentence: dict) -> bool:
-    """A claim (a holder or a speaker, as the graph builds it) that linking may compare."""
-    from kg.graph.claims import linkable
-
-    is_claim = sentence.get("holder") or sentence.get("speaker")
-    return bool(is_claim) and linkable(sentence["stance"], sentence.get("holder"))
-
-
 def verify_weights(folder: Path) -> str:
     """Check ``folder``'s files against its SHA256SUMS (required for the shipped weights)."""
     sums = folder / "SHA256SUMS"
@@ -129,23 +121,15 @@ class Annotator:
         docs = [
             (a.text, [(s.start, s.end) for s in sents]) for a, sents in zip(articles, segmented, strict=True)
         ]
-        out = []
+        records = []
         for article, sents, labels in zip(articles, segmented, self.label_docs(docs), strict=True):
-            record = article_record(article, sents)
-            record["sentences"] = labels
-            out.append((record, [None] * len(labels)))
+            records.append(article_record(article, sents))
+            records[-1]["sentences"] = labels
+        sentences = [r["sentences"] for r in records]
         if vectors:
-            from kg.graph.claims import embed
+            from kg.graph.claims import claim_vectors
 
-            where = [
-                (a, i)
-                for a, (r, _) in enumerate(out)
-                for i, s in enumerate(r["sentences"])
-                if needs_vector(s)
-            ]
-            texts = [out[a][0]["sentences"][i]["text"] for a, i in where]
-            for (a, i), vector in zip(
-                where, embed(texts, device=str(self.device), precision=self.precision), strict=True
-            ):
-                out[a][1][i] = vector
-        return out
+            found = claim_vectors(sentences, str(self.device), self.precision)
+        else:
+            found = [[None] * len(s) for s in sentences]
+        return list(zip(records, found, strict=True))

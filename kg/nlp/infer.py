@@ -64,16 +64,21 @@ def collate(windows: Sequence[Window]) -> dict[str, torch.Tensor]:
     }
 
 
+def length_batches(lengths: Sequence[int], max_tokens: int) -> list[list[int]]:
+    """Indices sorted by length, grouped so each padded batch (size x longest) stays under a budget."""
+    out: list[list[int]] = []
+    for k in sorted(range(len(lengths)), key=lengths.__getitem__):
+        if out and lengths[k] * (len(out[-1]) + 1) <= max_tokens:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
+
+
 def batches(windows: Sequence[Window], max_batch_tokens: int) -> list[list[Window]]:
     """Windows sorted by length, grouped so each padded batch stays under a token budget."""
-    ordered = sorted(windows, key=lambda w: len(w.input_ids))
-    out: list[list[Window]] = []
-    for w in ordered:
-        if out and len(w.input_ids) * (len(out[-1]) + 1) <= max_batch_tokens:
-            out[-1].append(w)
-        else:
-            out.append([w])
-    return out
+    lengths = [len(w.input_ids) for w in windows]
+    return [[windows[k] for k in group] for group in length_batches(lengths, max_batch_tokens)]
 
 
 def _spans(
