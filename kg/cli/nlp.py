@@ -17,6 +17,14 @@ Threads = Annotated[int, typer.Option("--threads", help="CPU threads for torch."
 Device = Annotated[
     str, typer.Option("--device", help="cpu, cuda, cuda:N or auto. On CUDA: float16, large batches.")
 ]
+Texts = Annotated[
+    Path | None,
+    typer.Option(
+        "--texts",
+        help="Article texts for stand-off gold files (JSON Lines of {id, text}); "
+        "default ../shared/datasets/wikinews/articles.jsonl.",
+    ),
+]
 Precision = Annotated[
     str | None,
     typer.Option(
@@ -52,20 +60,42 @@ def annotate(
 
 @app.command()
 def train(
-    corpus: Annotated[Path, typer.Option(help="Folder with train.jsonl and dev.jsonl.")] = Path(
-        "data/corpus"
-    ),
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Folder with train.jsonl and dev.jsonl; repeat for several "
+            "(stand-off ones are joined with --texts). Default: data/corpus and data/corpus/wikinews."
+        ),
+    ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to save the model folder.")] = Path(
         "runs/model"
     ),
     epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 12,
     seed: Annotated[int, typer.Option(help="Random seed (training is reproducible for a seed).")] = 13,
     threads: Threads = 2,
+    texts: Texts = None,
+    init: Annotated[
+        Path | None, typer.Option("--init", help="Start from this model folder's adapters and heads.")
+    ] = None,
+    real_repeats: Annotated[
+        int, typer.Option("--real-repeats", help="How many times a real-news (stand-off) article counts.")
+    ] = 3,
 ) -> None:
-    """Train the adapters and heads on the corpus's train split; keep the epoch best on dev."""
+    """Train the adapters and heads on the corpora's train splits; keep the epoch best on their dev splits."""
     from kg.nlp.train import run_training
 
-    info = run_training(corpus, out, epochs=epochs, seed=seed, threads=threads, log=_err)
+    corpora = corpus or [Path("data/corpus"), Path("data/corpus/wikinews")]
+    info = run_training(
+        corpora,
+        out,
+        epochs=epochs,
+        seed=seed,
+        threads=threads,
+        log=_err,
+        texts=texts,
+        init=init,
+        real_repeats=real_repeats,
+    )
     typer.echo(f"saved {out} (best dev score {info['best_dev_score']}, {info['minutes']} min)")
 
 
@@ -82,8 +112,15 @@ def evaluate(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the figures as JSON here.")
     ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option(
+            "--against", help="A second model folder scored in the same run (e.g. the last release)."
+        ),
+    ] = None,
+    texts: Texts = None,
 ) -> None:
-    """Score the model and a cue-word baseline (same run) on gold files and/or PolNeAR."""
+    """Score the model, optionally a second one, and a cue-word baseline (same run) on gold files and/or PolNeAR."""
     from kg.nlp.annotator import WEIGHTS, Annotator
     from kg.nlp.report import print_gold, print_polnear, write_json
     from kg.nlp.run import evaluate_gold, evaluate_polnear, load_gold
@@ -91,13 +128,17 @@ def evaluate(
     if not gold and polnear is None:
         _err("give a gold file or --polnear DIR")
         raise typer.Exit(2)
-    annotator = Annotator(model or WEIGHTS, threads=threads, device=device, precision=precision)
+    golds = [load_gold(path, texts) for path in gold or []]  # a missing text fails before the model loads
+    systems = {"model": Annotator(model or WEIGHTS, threads=threads, device=device, precision=precision)}
+    if against is not None:
+        systems["against"] = Annotator(against, threads=threads, device=device, precision=precision)
+    labels = {name: a.label_docs for name, a in systems.items()}
     results: dict = {}
-    for path in gold or []:
-        results[str(path)] = scores = evaluate_gold(annotator.label_docs, load_gold(path))
+    for path, records in zip(gold or [], golds, strict=True):
+        results[str(path)] = scores = evaluate_gold(labels, records)
         print_gold(str(path), scores)
     if polnear is not None:
-        results[f"polnear:{polnear}"] = overlaps = evaluate_polnear(annotator.label_docs, polnear)
+        results[f"polnear:{polnear}"] = overlaps = evaluate_polnear(labels, polnear)
         print_polnear(str(polnear), overlaps)
     if json_out:
         write_json(json_out, results)

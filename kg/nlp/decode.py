@@ -10,6 +10,9 @@ from kg.nlp.infer import RawSentence, TaggedSpan
 from kg.nlp.resolve import UNNAMED, ArticleResolver
 
 SPAN_THRESHOLD = 0.5
+# A row whose (calibrated) confidence is below this is marked "uncertain": more likely wrong than right.
+# The audit queries (kg/graph/queries/who-said-what.rq) use the same figure.
+UNCERTAIN_BELOW = 0.5
 VIA_THRESHOLD = 0.7  # chosen on dev: a wrong intermediary costs more than a missed one
 _GLUE = re.compile(r"\s*|[-\u2010]\w*\s*")  # spaces, or the rest of a hyphenated word ("Suva-based ")
 
@@ -47,7 +50,7 @@ def _span(s: TaggedSpan | None) -> dict[str, int] | None:
 
 
 def decode_article(text: str, spans: Sequence[tuple[int, int]], raw: Sequence[RawSentence]) -> list[dict]:
-    """Annotation-format sentences (every field filled, plus ``confidence``) for one article."""
+    """Annotation-format sentences (every field filled, plus ``confidence`` and ``uncertain``) for one article."""
     resolver = ArticleResolver(text)
     out: list[dict] = []
     prev: dict | None = None  # the last attributed sentence, for continued quotes
@@ -97,6 +100,7 @@ def decode_article(text: str, spans: Sequence[tuple[int, int]], raw: Sequence[Ra
             rec["holder"] = rec["speaker"] or prev_holder
         rec["stance"] = stance
         rec["confidence"] = round(p_source * p_stance * p_holder, 4)
+        rec["uncertain"] = rec["confidence"] < UNCERTAIN_BELOW
         resolver.observe(start, end, i)
         if rec["speaker"] is not None:
             prev = rec

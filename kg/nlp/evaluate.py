@@ -7,6 +7,7 @@ or a bare description ("he", "the outlet") never counts as resolved.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -81,6 +82,8 @@ class Scores:
     holder: Counter[bool] = field(default_factory=Counter)
     via: Counter[bool] = field(default_factory=Counter)
     stance: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, pred) -> count
+    # (confidence, whole row right) per sentence whose prediction carries a confidence
+    calibration: list[tuple[float, bool]] = field(default_factory=list)
 
     @staticmethod
     def _acc(c: Counter[bool]) -> float:
@@ -113,8 +116,15 @@ class Scores:
     def stance_macro_f1(self) -> float:
         return sum(self.stance_prf(label).f1 for label in STANCES) / len(STANCES)
 
-    def summary(self) -> dict[str, float]:
+    @property
+    def calibration_error(self) -> float:
+        """Expected calibration error of the sentence confidence, 10 equal-width bins."""
+        return expected_calibration_error(self.calibration)
+
+    def summary(self) -> dict[str, float | None]:
+        ece = self.calibration_error
         return {
+            "calibration_error": None if math.isnan(ece) else ece,
             "attribution_f1": self.attribution.f1,
             "speaker_accuracy": self.speaker_accuracy,
             "holder_accuracy": self.holder_accuracy,
@@ -124,6 +134,25 @@ class Scores:
             "speaker_mention_f1": self.speaker_mention.f1,
             "cue_f1": self.cue.f1,
         }
+
+
+def expected_calibration_error(pairs: Sequence[tuple[float, bool]], bins: int = 10) -> float:
+    """Mean gap between confidence and accuracy, bin by bin, weighted by the bin's share."""
+    if not pairs:
+        return math.nan  # a system without confidences (the baseline) has no calibration
+    groups: dict[int, list[tuple[float, bool]]] = {}
+    for conf, right in pairs:
+        groups.setdefault(min(int(conf * bins), bins - 1), []).append((conf, right))
+    return sum(abs(sum(c for c, _ in g) - sum(r for _, r in g)) for g in groups.values()) / len(pairs)
+
+
+def row_right(gold: dict, pred: dict, entities: dict[str, list[str]]) -> bool:
+    """The row a sentence gives (speaker or none, holder, stance) is right as a whole."""
+    return (
+        same_entity(pred.get("speaker"), gold.get("speaker"), entities)
+        and same_entity(pred.get("holder"), gold.get("holder"), entities)
+        and pred.get("stance", "neutral") == gold["stance"]
+    )
 
 
 def _overlaps(a: dict | None, b: dict | None) -> bool:
@@ -167,6 +196,8 @@ def score_article(scores: Scores, gold: dict, pred_sentences: Sequence[dict]) ->
         _count_span(scores.speaker_mention, g.get("speaker_mention"), p.get("speaker_mention"))
         _count_span(scores.cue, g.get("cue_mention"), p.get("cue_mention"))
         scores.stance[(g["stance"], p.get("stance", "neutral"))] += 1
+        if p.get("confidence") is not None:
+            scores.calibration.append((float(p["confidence"]), row_right(g, p, entities)))
 
 
 def score(gold_records: Iterable[dict], predicted: dict[str, Sequence[dict]]) -> Scores:

@@ -136,12 +136,13 @@ def predict(
             for local, sid in enumerate(globals_):
                 logits.setdefault(sid, []).append(joined[local])
     sizes = [len(v) for v in SENTENCE_HEADS.values()]
+    temperature = float(getattr(model.config, "temperature", 1.0) or 1.0)
     raw: list[RawSentence] = []
     for sid in range(total):
         parts = logits.get(sid)
         mean = torch.stack(parts).mean(0) if parts else torch.zeros(sum(sizes))
         probs = {
-            name: tuple(chunk.softmax(-1).tolist())
+            name: tuple((chunk / temperature).softmax(-1).tolist())
             for name, chunk in zip(SENTENCE_HEADS, mean.split(sizes), strict=True)
         }
         layers = spans.get(sid, {})

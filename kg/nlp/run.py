@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kg.annotation import read_records
+from kg.corpus.standoff import DEFAULT_TEXTS, is_standoff, join_texts
 from kg.nlp.baseline import annotate_baseline
 from kg.nlp.evaluate import Scores, score
 from kg.nlp.polnear import Overlap, read_polnear
@@ -15,8 +16,11 @@ from kg.segment import sentence_spans
 Labeller = Callable[[Sequence[tuple[str, Sequence[tuple[int, int]]]]], list[list[dict]]]
 
 
-def load_gold(path: Path) -> list[dict]:
+def load_gold(path: Path, texts: Path | None = None) -> list[dict]:
+    """Gold records with their texts: a stand-off file is joined with ``texts`` (kg.corpus.standoff)."""
     records = list(read_records(path))
+    if records and is_standoff(records[0]):
+        return join_texts(records, texts or DEFAULT_TEXTS, where=str(path))
     for rec in records:
         if "text" not in rec:
             raise ValueError(
@@ -34,11 +38,18 @@ def _baseline(docs: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[lis
     return [annotate_baseline(text, spans) for text, spans in docs]
 
 
-def evaluate_gold(label: Labeller, records: Sequence[dict]) -> dict[str, Scores]:
-    """Scores of the model and of the cue-word baseline on the same gold records."""
+def _systems(label: Labeller | dict[str, Labeller]) -> dict[str, Labeller]:
+    """The systems to score, always with the cue-word baseline last."""
+    systems = dict(label) if isinstance(label, dict) else {"model": label}
+    systems["baseline"] = _baseline
+    return systems
+
+
+def evaluate_gold(label: Labeller | dict[str, Labeller], records: Sequence[dict]) -> dict[str, Scores]:
+    """Scores of each model (``{"model": label, "against": other}``) and of the cue-word baseline."""
     docs = _docs([r["text"] for r in records])
     out = {}
-    for name, system in (("model", label), ("baseline", _baseline)):
+    for name, system in _systems(label).items():
         predicted = system(docs)
         out[name] = score(records, {r["id"]: p for r, p in zip(records, predicted, strict=True)})
     return out
@@ -53,14 +64,14 @@ def dev_score(label: Labeller, records: Sequence[dict]) -> float:
     return (s.stance_macro_f1 + s.speaker_accuracy + s.attribution.f1 + s.holder_accuracy) / 4
 
 
-def evaluate_polnear(label: Labeller, folder: Path) -> dict[str, dict[str, Overlap]]:
-    """Speaker-mention and cue overlap P/R/F1 on a PolNeAR split, for the model and the baseline."""
+def evaluate_polnear(label: Labeller | dict[str, Labeller], folder: Path) -> dict[str, dict[str, Overlap]]:
+    """Speaker-mention and cue overlap P/R/F1 on a PolNeAR split, for each model and the baseline."""
     docs = list(read_polnear(folder))
     texts = {d.text_path: d.text_path.read_text(encoding="utf-8") for d in docs}
     paths = list(texts)
     inputs = _docs([texts[p] for p in paths])
     out: dict[str, dict[str, Overlap]] = {}
-    for name, system in (("model", label), ("baseline", _baseline)):
+    for name, system in _systems(label).items():
         by_path = dict(zip(paths, system(inputs), strict=True))
         speaker, cue = Overlap(), Overlap()
         for d in docs:

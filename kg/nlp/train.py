@@ -11,6 +11,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from kg.annotation import read_records
 from kg.nlp import labels as L
 from kg.nlp.features import SentenceTargets, sentence_targets, tag_targets
 from kg.nlp.infer import collate
@@ -99,18 +100,28 @@ def train(
     out_dir: Path,
     progress: Callable[[int, int, float], None] = lambda step, total, loss: None,
     log: Callable[[str], None] = print,
+    init: Path | None = None,
 ) -> dict[str, object]:
-    """Train, keep the epoch with the best ``select(model)`` score, save it to ``out_dir``."""
+    """Train, keep the epoch with the best ``select(model)`` score, save it to ``out_dir``.
+
+    With ``init``, training continues from that saved model's adapters and heads.
+    """
     from kg.nlp.encoder import load_tokenizer
 
     torch.manual_seed(settings.seed)
     torch.set_num_threads(settings.threads)
     rng = random.Random(settings.seed)
     tokenizer = load_tokenizer()
-    model = AttributionModel(config)
-    for p in model.encoder.parameters():
-        p.requires_grad_(False)
-    model.add_adapters()
+    if init is not None:
+        model = AttributionModel.load(init, merge=False)
+        model.config.training, model.config.temperature = {}, 1.0
+        for n, p in model.named_parameters():
+            p.requires_grad_("lora_" in n or not n.startswith("encoder."))
+    else:
+        model = AttributionModel(config)
+        for p in model.encoder.parameters():
+            p.requires_grad_(False)
+        model.add_adapters()
     adapters = [p for n, p in model.encoder.named_parameters() if "lora_" in n]
     heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
     optimizer = torch.optim.AdamW(
@@ -164,8 +175,25 @@ def train(
     return model.config.training
 
 
+def training_records(corpora: Sequence[Path], texts: Path | None, real_repeats: int) -> list[dict]:
+    """Every corpus's train split: hand-written articles twice, real news ``real_repeats`` times."""
+    from kg.corpus.standoff import is_standoff
+    from kg.nlp.run import load_gold
+
+    out: list[dict] = []
+    for corpus in corpora:
+        raw = list(read_records(corpus / "train.jsonl"))
+        records = load_gold(corpus / "train.jsonl", texts)
+        if raw and is_standoff(raw[0]):
+            out += records * real_repeats
+        else:
+            # Hand-written articles read like real news; frame-generated ones are many: count the former twice.
+            out += records + [r for r in records if r.get("source_file") != GENERATED]
+    return out
+
+
 def run_training(
-    corpus: Path,
+    corpora: Sequence[Path],
     out: Path,
     *,
     epochs: int,
@@ -173,23 +201,44 @@ def run_training(
     threads: int,
     log: Callable[[str], None],
     config: ModelConfig | None = None,
+    texts: Path | None = None,
+    init: Path | None = None,
+    real_repeats: int = 3,
 ) -> dict[str, object]:
-    """`kg train`: the corpus's train split, chosen on dev, saved to ``out``, with a progress bar."""
+    """`kg train`: the corpora's train splits, chosen on their dev splits (mean score), saved to ``out``.
+
+    ``init`` starts from a saved model's adapters and heads instead of fresh ones. The
+    temperature of the sentence heads is then fitted on the dev splits (kg.nlp.calibrate).
+    """
     from kg.cli.progress import progress_bar
     from kg.nlp.annotator import label_docs, write_sums
+    from kg.nlp.calibrate import fit_temperature
     from kg.nlp.encoder import load_tokenizer
     from kg.nlp.run import dev_score, load_gold
 
-    train_records, dev_records = load_gold(corpus / "train.jsonl"), load_gold(corpus / "dev.jsonl")
-    # Hand-written articles read like real news; frame-generated ones are many: count the former twice.
-    train_records += [r for r in train_records if r.get("source_file") != GENERATED]
+    train_records = training_records(corpora, texts, real_repeats)
+    dev_sets = [load_gold(corpus / "dev.jsonl", texts) for corpus in corpora]
     tokenizer = load_tokenizer()
 
     def select(model: AttributionModel) -> float:
-        return dev_score(lambda docs: label_docs(model, tokenizer, docs), dev_records)
+        scores = [dev_score(lambda docs: label_docs(model, tokenizer, docs), d) for d in dev_sets]
+        return sum(scores) / len(scores)
 
     settings = TrainSettings(epochs=epochs, seed=seed, threads=threads)
     with progress_bar("training") as update:
-        info = train(train_records, select, config or ModelConfig(), settings, out, progress=update, log=log)
+        train(
+            train_records, select, config or ModelConfig(), settings, out, progress=update, log=log, init=init
+        )
+    model = AttributionModel.load(out)
+    fitted = fit_temperature(model, tokenizer, [r for d in dev_sets for r in d])
+    model.config.training = {
+        **model.config.training,
+        "calibration": fitted,
+        "corpora": [str(c) for c in corpora],
+    }
+    (out / "config.json").write_text(model.config.to_json() + "\n", encoding="utf-8")
+    log(
+        f"temperature {fitted['temperature']}: dev calibration error {fitted['ece_before']} -> {fitted['ece_after']}"
+    )
     write_sums(out)
-    return info
+    return model.config.training

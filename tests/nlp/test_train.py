@@ -1,0 +1,48 @@
+"""kg train over several corpora (one of them stand-off), from scratch or from a saved model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg.corpus.standoff import to_standoff
+from kg.nlp.model import AttributionModel, ModelConfig
+from kg.nlp.train import run_training, training_records
+
+
+def corpora(tmp_path: Path, gold_article: dict) -> tuple[Path, Path, Path]:
+    own, real = tmp_path / "own", tmp_path / "real"
+    for folder in (own, real):
+        folder.mkdir()
+    line = json.dumps(gold_article) + "\n"
+    for split in ("train", "dev"):
+        (own / f"{split}.jsonl").write_text(line, encoding="utf-8")
+        (real / f"{split}.jsonl").write_text(json.dumps(to_standoff(gold_article)) + "\n", encoding="utf-8")
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text(json.dumps({"id": gold_article["id"], "text": gold_article["text"]}) + "\n")
+    return own, real, texts
+
+
+def test_real_news_counts_more(tmp_path: Path, gold_article: dict) -> None:
+    own, real, texts = corpora(tmp_path, gold_article)
+    records = training_records([own, real], texts, real_repeats=3)
+    assert len(records) == 2 + 3  # a hand-written article twice, a real one three times
+    assert all(r["text"] == gold_article["text"] for r in records)
+
+
+def test_train_calibrates_and_can_start_from_a_saved_model(
+    tmp_path: Path, gold_article: dict, tiny_config: ModelConfig
+) -> None:
+    own, real, texts = corpora(tmp_path, gold_article)
+    args = {"epochs": 1, "seed": 1, "threads": 1, "log": lambda _: None, "texts": texts}
+    first = tmp_path / "first"
+    info = run_training([own, real], first, config=tiny_config, **args)
+    saved = json.loads((first / "config.json").read_text())
+    assert saved["temperature"] == info["calibration"]["temperature"]
+    assert info["corpora"] == [str(own), str(real)] and (first / "SHA256SUMS").is_file()
+    second = tmp_path / "second"
+    run_training([own, real], second, init=first, **args)
+    a, b = AttributionModel.load(first), AttributionModel.load(second)
+    assert a.config.tiny == b.config.tiny  # the saved model's shape, not a fresh one
+    moved = [k for k, v in a.state_dict().items() if not v.equal(b.state_dict()[k])]
+    assert moved  # training went on from the first model's weights
