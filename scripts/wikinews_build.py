@@ -88,7 +88,9 @@ def main() -> None:
         for name, value in figures.items():
             print(f"| {name} | {value:.3f} |")
     pending = sorted(i for i in articles if i not in first)
-    (OUT / "pending.txt").write_text("".join(f"{split[i]}\t{i}\n" for i in pending), encoding="utf-8")
+    (OUT / "pending.txt").unlink(missing_ok=True)
+    if pending:
+        (OUT / "pending.txt").write_text("".join(f"{split[i]}\t{i}\n" for i in pending), encoding="utf-8")
     print(f"not annotated yet: {len(pending)} articles (pending.txt)")
 
 

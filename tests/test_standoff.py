@@ -144,3 +144,35 @@ def test_the_corpus_joins_with_the_shared_texts() -> None:
             for s in rec["sentences"]:
                 assert text_hash(s["text"]) and rec["text"][s["start"] : s["end"]] == s["text"]
     assert sizes["test"] >= 60 and sizes["dev"] >= 40
+
+
+def _fetch_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fetch_wikinews", ROOT / "scripts" / "fetch_wikinews.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_fetch_script_rebuilds_the_text_and_checks_hashes(tmp_path: Path) -> None:
+    fetch = _fetch_script()
+    assert "action=render" in fetch.render_url("https://en.wikinews.org/wiki/Some_title,_here")
+    body = "The ministry denied the report on Monday. Ana Ruiz, citing two officials, said talks had resumed."
+    html = (
+        '<div><span id="publishDate">Monday, March 2, 2020</span>'
+        f"<p>{body}</p><table><tr><td>infobox</td></tr></table><p>Sources</p></div>"
+    )
+    assert fetch.page_text(html) == TEXT
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    good = to_standoff(label_article(ENTRY, ARTICLE))
+    edited = {**good, "id": "wn-edited", "url": "https://example.org/b"}
+    (corpus / "train.jsonl").write_text(json.dumps(good) + "\n" + json.dumps(edited) + "\n")
+    for split in ("dev", "test"):
+        (corpus / f"{split}.jsonl").write_text("")
+    pages = {"https://example.org/a": html, "https://example.org/b": html.replace("denied", "rejected")}
+    out = tmp_path / "texts.jsonl"
+    assert fetch.run(corpus, out, get=pages.__getitem__, pause=0) == (1, 2)
+    (joined,) = join_texts([good], out)
+    assert joined["text"] == TEXT
