@@ -6,6 +6,10 @@ segmentation, windows, batched forward pass, decoding and entity resolution. Rat
 matter more than absolute figures on a shared machine.
 
     python3 scripts/bench_annotate.py [--articles 48] [--threads 2] [--precision fp32 bf16 int8]
+                                      [--against MODEL_DIR]
+
+``--against`` also times another model folder (e.g. the previous release) in fp32 in the
+same run and prints the shipped model's fp32 rate as a ratio of it.
 """
 
 from __future__ import annotations
@@ -41,8 +45,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--naive-sentences", type=int, default=300)
     parser.add_argument("--precision", nargs="+", default=["fp32", "bf16", "int8"], help="precisions to time")
+    parser.add_argument("--against", type=Path, help="another model folder, timed in fp32 in the same run")
     args = parser.parse_args()
-    m = measure(args.threads, args.articles, args.naive_sentences, args.precision)
+    m = measure(args.threads, args.articles, args.naive_sentences, args.precision, args.against)
     print(f"machine: {machine()}; torch threads {args.threads}")
     print(
         f"input: {m['articles']} articles, {m['sentences']} sentences, {m['pieces']:.1f} word pieces/sentence"
@@ -53,12 +58,19 @@ def main() -> None:
             f"kg annotate {name}: {rate:8.1f} sentences/s, {rate * m['pieces']:8.0f} word pieces/s, "
             f"{rate / m['naive']:4.2f}x the naive loop"
         )
+    if args.against is not None and "fp32" in m["rates"]:
+        ratio = m["rates"]["fp32"] / m["rates"]["against fp32"]
+        print(f"shipped fp32 / {args.against} fp32: {ratio:4.2f}x")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak:.0f} MB")
 
 
 def measure(
-    threads: int, n_articles: int = 48, naive_sentences: int = 300, precisions: tuple[str, ...] = ("fp32",)
+    threads: int,
+    n_articles: int = 48,
+    naive_sentences: int = 300,
+    precisions: tuple[str, ...] = ("fp32",),
+    against: Path | None = None,
 ) -> dict:
     """Sentences/s of `kg annotate` in each precision and of the naive loop, on the test split."""
     import torch
@@ -91,6 +103,8 @@ def measure(
         annotator = Annotator(threads=threads, precision=precision)
         rates[precision] = _time_annotate(annotator, articles, len(sentences))
         del annotator
+    if against is not None:
+        rates["against fp32"] = _time_annotate(Annotator(against, threads=threads), articles, len(sentences))
     return {
         "articles": len(articles),
         "sentences": len(sentences),

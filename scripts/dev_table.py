@@ -32,7 +32,9 @@ def main() -> None:
     from kg.nlp.annotator import Annotator
     from kg.nlp.run import evaluate_gold, load_gold
 
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("candidates", nargs="+")
     parser.add_argument("--texts", type=Path)
     parser.add_argument("--json", type=Path)

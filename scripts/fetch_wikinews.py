@@ -68,7 +68,8 @@ def page_text(html: str) -> str:
 def check(record: dict, text: str) -> int:
     """How many annotated sentences of ``record`` do not hash the same in ``text``."""
     return sum(
-        s["end"] > len(text) or text_hash(text[s["start"] : s["end"]]) != s["hash"] for s in record["sentences"]
+        s["end"] > len(text) or text_hash(text[s["start"] : s["end"]]) != s["hash"]
+        for s in record["sentences"]
     )
 
 
@@ -89,13 +90,18 @@ def run(corpus: Path, out: Path, get: Callable[[str], str] = fetch, pause: float
                 bad = check(record, text)
                 matched += bad == 0
                 if bad:
-                    print(f"{record['id']}: {bad} of {len(record['sentences'])} sentences differ", file=sys.stderr)
+                    print(
+                        f"{record['id']}: {bad} of {len(record['sentences'])} sentences differ",
+                        file=sys.stderr,
+                    )
                 time.sleep(pause)
     return matched, total
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("-o", "--out", type=Path, default=Path("wikinews-texts.jsonl"))
     parser.add_argument("--corpus", type=Path, default=ROOT / "data" / "corpus" / "wikinews")
     args = parser.parse_args()

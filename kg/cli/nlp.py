@@ -80,6 +80,7 @@ def train(
     real_repeats: Annotated[
         int, typer.Option("--real-repeats", help="How many times a real-news (stand-off) article counts.")
     ] = 3,
+    lr: Annotated[float, typer.Option("--lr", help="Learning rate of the adapters (heads: 3x).")] = 1e-3,
 ) -> None:
     """Train the adapters and heads on the corpora's train splits; keep the epoch best on their dev splits."""
     from kg.nlp.train import run_training
@@ -95,6 +96,7 @@ def train(
         texts=texts,
         init=init,
         real_repeats=real_repeats,
+        lr=lr,
     )
     typer.echo(f"saved {out} (best dev score {info['best_dev_score']}, {info['minutes']} min)")
 

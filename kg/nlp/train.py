@@ -204,6 +204,7 @@ def run_training(
     texts: Path | None = None,
     init: Path | None = None,
     real_repeats: int = 3,
+    lr: float = 1e-3,
 ) -> dict[str, object]:
     """`kg train`: the corpora's train splits, chosen on their dev splits (mean score), saved to ``out``.
 
@@ -224,7 +225,7 @@ def run_training(
         scores = [dev_score(lambda docs: label_docs(model, tokenizer, docs), d) for d in dev_sets]
         return sum(scores) / len(scores)
 
-    settings = TrainSettings(epochs=epochs, seed=seed, threads=threads)
+    settings = TrainSettings(epochs=epochs, seed=seed, threads=threads, lr_adapters=lr, lr_heads=3 * lr)
     with progress_bar("training") as update:
         train(
             train_records, select, config or ModelConfig(), settings, out, progress=update, log=log, init=init
