@@ -84,6 +84,32 @@ def _trailing_name(mention: str) -> str:
     return " ".join(words[k:])
 
 
+_PARTY_LABELS = frozenset(
+    "republican republicans democrat democratic labour conservative liberal libertarian green independent".split()
+)
+_INITIAL = re.compile(r"^[A-Z]\.$")
+# Where the initial is what tells two people apart.
+_KEEP_INITIALS = frozenset({"George W. Bush", "George H. W. Bush"})
+
+
+def plain_name(name: str) -> str:
+    """A person's name as the guidelines write it: no party label, no middle initial.
+
+    "Republican Donald Trump" and "Donald J. Trump" -> "Donald Trump"; names of bodies
+    ("Democratic Party", "Green Party of Canada") and initials that are the whole first
+    name ("J. K. Rowling") are kept.
+    """
+    if name in _KEEP_INITIALS:
+        return name
+    words = name.split()
+    if len(words) >= 3 and words[0].lower() in _PARTY_LABELS and all(_is_proper(w) for w in words[1:]):
+        if not any(DESCRIPTION_KINDS.get(w.lower()) or w.lower() == "party" for w in words[1:]):
+            words = words[1:]
+    if len(words) >= 3 and not _INITIAL.match(words[0]) and _is_proper(words[-1]):
+        words = [words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]]
+    return " ".join(words)
+
+
 def _is_proper(word: str) -> bool:
     return word[:1].isupper()
 
@@ -167,6 +193,7 @@ class ArticleResolver:
 
     def _named(self, mention: str, end: int, sentence: int, kind: str | None) -> str:
         name, titles = self._strip_titles(_trailing_name(mention))
+        name = plain_name(name)
         ent = self._match(name)
         if ent is None:
             ent = self._entity(name, kind)

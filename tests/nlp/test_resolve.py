@@ -82,3 +82,21 @@ def test_short_name_met_first_is_upgraded() -> None:
 def test_pronoun_without_antecedent_stays_as_written() -> None:
     r = ArticleResolver("She said so.")
     assert r.resolve(0, 3, 0) == "She"
+
+
+def test_party_labels_and_middle_initials_are_not_part_of_a_name() -> None:
+    from kg.nlp.resolve import plain_name
+
+    assert plain_name("Republican Donald Trump") == "Donald Trump"
+    assert plain_name("Donald J. Trump") == "Donald Trump"
+    assert plain_name("Democrat Nancy Pelosi") == "Nancy Pelosi"
+    for kept in ("Democratic Party", "Green Party of Canada", "J. K. Rowling", "George W. Bush"):
+        assert plain_name(kept) == kept
+    text = "Republican Donald Trump spoke. Donald J. Trump said more. President Trump agreed."
+    r = ArticleResolver(text)
+    names = {
+        r.resolve(0, 23, 0, "person"),
+        r.resolve(text.index("Donald J"), text.index(" said"), 1, "person"),
+        r.resolve(text.index("President"), text.index(" agreed"), 2, "person"),
+    }
+    assert names == {"Donald Trump"}
