@@ -29,6 +29,36 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
 DETERMINERS = ("the ", "this ", "that ", "these ", "those ")
 UNNAMED = "unnamed sources"
 
+# Words a tagged span sometimes takes in that are no part of the name.
+_LEAD_VERB = re.compile(
+    r"^(?:according\s+to|said|says|fumed|added|insisted|remarked|noted|wrote|explained|told|asked|"
+    r"both|also|then|later)\s+",
+    re.IGNORECASE,
+)
+_TRAIL_WORDS = re.compile(
+    r"(?:\s+(?:later|also|both|again|alone|himself|herself|themselves|itself|then|too|said|says|told|"
+    r"of|from|at|for|in|on|and|with)\b)+$"
+)
+# A person's name followed by where they work: the name alone is the speaker.
+_OF_PLACE = re.compile(r"^((?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$")
+_BODY_WORDS = frozenset("bank university college institute department ministry office house court council".split())
+
+
+def _name_before_place(mention: str) -> str:
+    """ "Chip Taylor of the University of Kansas" -> "Chip Taylor"; "Bank of England" stays whole."""
+    match = _OF_PLACE.match(mention)
+    if not match:
+        return mention
+    head = match.group(1).split()
+    if any(DESCRIPTION_KINDS.get(w.lower()) or w.lower() in _BODY_WORDS for w in head):
+        return mention
+    return match.group(1)
+
+
+# A description followed by the name it describes: "The Vice President, Mike Pence, said".
+_NAMED_AFTER = re.compile(r"\s*,\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s*,")
+_STOPWORDS = frozenset("the a an this that these those both all some of s".split())
+
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|its|their)\s+([^,.;“”\"]{3,90}?)\s*[,.;]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’\-]*")
 
@@ -79,7 +109,8 @@ def _trailing_name(mention: str) -> str:
     ):
         return mention
     before = [w.lower().strip(",") for w in words[:k]]
-    if any(w in _LINKS or w in UNNAMED_HEADS for w in before):  # "diplomats in Bamako", "CEN and CENELEC"
+    # "diplomats in Bamako", "CEN and CENELEC" stay whole; "... Diversity scientist Tierra Curry" does not
+    if before[-1] in _LINKS or any(w in UNNAMED_HEADS for w in before):
         return mention
     return " ".join(words[k:])
 
@@ -126,9 +157,11 @@ class ArticleResolver:
 
     def resolve(self, start: int, end: int, sentence: int, kind: str | None = None) -> str:
         """Canonical name of the mention ``text[start:end]`` in sentence number ``sentence``."""
+        if start > 1 and self.text[start] == "s" and self.text[start - 1] in "'’":
+            start = self._word_start(start - 1)  # "West's family", not "s family"
         mention = self._clean(self.text[start:end])
         low = mention.lower()
-        if not mention:
+        if not mention or all(w.lower() in _STOPWORDS for w in _words(mention)):
             return UNNAMED
         bare = re.sub(r"^the\s+", "", mention, flags=re.IGNORECASE)
         country = CAPITALS.get(mention) or COUNTRY_ALIASES.get(mention) or COUNTRY_ALIASES.get(bare)
@@ -137,6 +170,10 @@ class ArticleResolver:
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self._pronoun(low, mention, sentence)
         rest = mention.split(" ", 1)[1] if low.startswith(DETERMINERS) else mention
+        if not any(_is_proper(w) for w in _words(rest)) or low.startswith(DETERMINERS):
+            named = _NAMED_AFTER.match(self.text, end)
+            if named and not COUNTRY_ALIASES.get(named.group(1)):  # "the Senate Minority Leader, Chuck Schumer,"
+                return self._named(named.group(1), named.end(1), sentence, kind)
         if not any(_is_proper(w) for w in _words(rest)):
             return self._description(mention, sentence, kind)
         return self._named(mention, end, sentence, kind)
@@ -158,6 +195,11 @@ class ArticleResolver:
     def note(self, name: str, sentence: int, kind: str | None = None) -> None:
         """Record that ``name`` was spoken of (e.g. a carried-over speaker) in this sentence."""
         self._touch(self._entity(name, kind), sentence, kind)
+
+    def _word_start(self, pos: int) -> int:
+        while pos > 0 and (self.text[pos - 1].isalnum() or self.text[pos - 1] in "-"):
+            pos -= 1
+        return pos
 
     # --- kinds of mention ----------------------------------------------------------
 
@@ -215,7 +257,9 @@ class ArticleResolver:
     def _clean(mention: str) -> str:
         dotted = re.search(r"\b(?:[A-Z]\.){2,}$", mention)  # keep the stop of "U.S."
         mention = mention.strip(" \t\n,.;:“”\"'‘’()") + ("." if dotted else "")
-        mention = re.sub(r"^(?:according\s+to|said|says|fumed|added|insisted)\s+", "", mention, flags=re.I)
+        mention = _LEAD_VERB.sub("", mention)
+        mention = _TRAIL_WORDS.sub("", mention)
+        mention = _name_before_place(mention)
         return re.sub(r"[’']s$", "", mention).strip(" ,")
 
     @staticmethod
