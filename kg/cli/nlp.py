@@ -81,6 +81,12 @@ def train(
         int, typer.Option("--real-repeats", help="How many times a real-news (stand-off) article counts.")
     ] = 3,
     lr: Annotated[float, typer.Option("--lr", help="Learning rate of the adapters (heads: 3x).")] = 1e-3,
+    long_once: Annotated[
+        bool,
+        typer.Option(
+            "--long-once", help="Real-news articles over 15,000 characters (interviews) count once."
+        ),
+    ] = False,
 ) -> None:
     """Train the adapters and heads on the corpora's train splits; keep the epoch best on their dev splits."""
     from kg.nlp.train import run_training
@@ -97,6 +103,7 @@ def train(
         init=init,
         real_repeats=real_repeats,
         lr=lr,
+        long_once=long_once,
     )
     typer.echo(f"saved {out} (best dev score {info['best_dev_score']}, {info['minutes']} min)")
 

@@ -41,7 +41,9 @@ _TRAIL_WORDS = re.compile(
 )
 # A person's name followed by where they work: the name alone is the speaker.
 _OF_PLACE = re.compile(r"^((?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$")
-_BODY_WORDS = frozenset("bank university college institute department ministry office house court council".split())
+_BODY_WORDS = frozenset(
+    "bank university college institute department ministry office house court council".split()
+)
 
 
 def _name_before_place(mention: str) -> str:
@@ -133,9 +135,9 @@ def plain_name(name: str) -> str:
     if name in _KEEP_INITIALS:
         return name
     words = name.split()
-    if len(words) >= 3 and words[0].lower() in _PARTY_LABELS and all(_is_proper(w) for w in words[1:]):
-        if not any(DESCRIPTION_KINDS.get(w.lower()) or w.lower() == "party" for w in words[1:]):
-            words = words[1:]
+    labelled = len(words) >= 3 and words[0].lower() in _PARTY_LABELS and all(_is_proper(w) for w in words[1:])
+    if labelled and not any(DESCRIPTION_KINDS.get(w.lower()) or w.lower() == "party" for w in words[1:]):
+        words = words[1:]
     if len(words) >= 3 and not _INITIAL.match(words[0]) and _is_proper(words[-1]):
         words = [words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]]
     return " ".join(words)
@@ -172,7 +174,9 @@ class ArticleResolver:
         rest = mention.split(" ", 1)[1] if low.startswith(DETERMINERS) else mention
         if not any(_is_proper(w) for w in _words(rest)) or low.startswith(DETERMINERS):
             named = _NAMED_AFTER.match(self.text, end)
-            if named and not COUNTRY_ALIASES.get(named.group(1)):  # "the Senate Minority Leader, Chuck Schumer,"
+            if named and not COUNTRY_ALIASES.get(
+                named.group(1)
+            ):  # "the Senate Minority Leader, Chuck Schumer,"
                 return self._named(named.group(1), named.end(1), sentence, kind)
         if not any(_is_proper(w) for w in _words(rest)):
             return self._description(mention, sentence, kind)

@@ -100,3 +100,30 @@ def test_party_labels_and_middle_initials_are_not_part_of_a_name() -> None:
         r.resolve(text.index("President"), text.index(" agreed"), 2, "person"),
     }
     assert names == {"Donald Trump"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Remarked Center for Biological Diversity scientist Tierra Curry, “x”.", None, "Tierra Curry"),
+        (
+            "According to ecologist Chip Taylor of the University of Kansas, x.",
+            "Chip Taylor of",
+            "Chip Taylor",
+        ),
+        (
+            "George Kimbrell of the Center for Food Safety said x.",
+            "George Kimbrell of the Center",
+            "George Kimbrell",
+        ),
+        ("The Vice President, Mike Pence, said on Friday x.", "The Vice President", "Mike Pence"),
+        ("At this time, West's family reportedly expressed concern.", "s family", "West's family"),
+        ("A Coralink spokesman later said so.", "A Coralink spokesman later", "A Coralink spokesman"),
+        ("The Bank of England said so.", "The Bank of England", "The Bank of England"),
+        ("In the letter, Pompeo cited it.", "the", "unnamed sources"),
+    ],
+)
+def test_spans_from_real_copy_resolve_to_names(text: str, mention: str | None, expected: str) -> None:
+    mention = mention or text.split(",")[0]
+    start = text.index(mention)
+    assert ArticleResolver(text).resolve(start, start + len(mention), 0, "person") == expected

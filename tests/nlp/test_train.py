@@ -30,6 +30,15 @@ def test_real_news_counts_more(tmp_path: Path, gold_article: dict) -> None:
     assert all(r["text"] == gold_article["text"] for r in records)
 
 
+def test_long_real_articles_can_count_once(tmp_path: Path, gold_article: dict, monkeypatch) -> None:
+    from kg.nlp import train
+
+    _own, real, texts = corpora(tmp_path, gold_article)
+    monkeypatch.setattr(train, "LONG_ARTICLE", len(gold_article["text"]) - 1)
+    assert len(training_records([real], texts, real_repeats=3, long_once=True)) == 1
+    assert len(training_records([real], texts, real_repeats=3, long_once=False)) == 3
+
+
 def test_train_calibrates_and_can_start_from_a_saved_model(
     tmp_path: Path, gold_article: dict, tiny_config: ModelConfig
 ) -> None:
