@@ -52,16 +52,21 @@ def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Records of an annotation-format file, with the line named in any error."""
+def json_lines(path: str | Path) -> Iterator[tuple[str, Any]]:
+    """(``file:line``, value) for each non-empty line of a JSON Lines file; malformed JSON names its line."""
     with open(path, encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                yield f"{path}:{lineno}", json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{path}:{lineno}", f"malformed JSON: {exc.msg}") from None
-            if not isinstance(record, dict) or "sentences" not in record:
-                raise InputError(f"{path}:{lineno}", "not an annotation record (no 'sentences')")
-            yield record
+
+
+def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Records of an annotation-format file, with the line named in any error."""
+    for where, record in json_lines(path):
+        if not isinstance(record, dict) or "sentences" not in record:
+            raise InputError(where, "not an annotation record (no 'sentences')")
+        yield record

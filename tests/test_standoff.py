@@ -176,3 +176,11 @@ def test_the_fetch_script_rebuilds_the_text_and_checks_hashes(tmp_path: Path) ->
     assert fetch.run(corpus, out, get=pages.__getitem__, pause=0) == (1, 2)
     (joined,) = join_texts([good], out)
     assert joined["text"] == TEXT
+
+
+@pytest.mark.skipif(not SHARED_TEXTS.is_file(), reason="the Wikinews texts are not beside the checkout")
+def test_the_default_texts_are_found_from_any_folder(tmp_path: Path, monkeypatch) -> None:
+    from kg.corpus.standoff import default_texts
+
+    monkeypatch.chdir(tmp_path)
+    assert default_texts().resolve() == SHARED_TEXTS.resolve()

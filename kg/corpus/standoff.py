@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.annotation import LABEL_FIELDS
+from kg.annotation import LABEL_FIELDS, json_lines
 from kg.errors import InputError
 
 HASH_CHARS = 12
@@ -23,6 +23,14 @@ DEFAULT_TEXTS = Path("../shared/datasets/wikinews/articles.jsonl")
 # Article fields kept beside the labels: none of them is article text.
 ARTICLE_FIELDS = ("id", "url", "published", "outlet", "license")
 STANDOFF_EXTRA = ("entities", "counters")
+
+
+def default_texts() -> Path:
+    """``../shared/datasets/wikinews/articles.jsonl`` from the working folder, else from the checkout."""
+    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
+        if (base / DEFAULT_TEXTS).is_file():
+            return base / DEFAULT_TEXTS
+    return DEFAULT_TEXTS
 
 
 def text_hash(text: str) -> str:
@@ -65,17 +73,10 @@ def read_texts(path: Path) -> dict[str, dict[str, Any]]:
             "or fetch them with `python3 scripts/fetch_wikinews.py`",
         )
     out: dict[str, dict[str, Any]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{lineno}", f"malformed JSON: {exc.msg}") from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or "id" not in rec:
-                raise InputError(f"{path}:{lineno}", "a texts record needs 'id' and 'text'")
-            out[str(rec["id"])] = rec
+    for where, rec in json_lines(path):
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or "id" not in rec:
+            raise InputError(where, "a texts record needs 'id' and 'text'")
+        out[str(rec["id"])] = rec
     return out
 
 
@@ -114,10 +115,10 @@ def _labels(s: dict[str, Any]) -> dict[str, Any]:
 
 
 def join_texts(
-    records: Iterable[dict[str, Any]], texts: Path = DEFAULT_TEXTS, where: str = "stand-off file"
+    records: Iterable[dict[str, Any]], texts: Path | None = None, where: str = "stand-off file"
 ) -> list[dict[str, Any]]:
     """Full annotation records for stand-off ``records``; an error names the article and sentence."""
-    articles = read_texts(texts)
+    articles = read_texts(texts or default_texts())
     return [join_one(r, articles.get(str(r.get("id"))), where) for r in records]
 
 
@@ -127,7 +128,5 @@ def write_jsonl(path: Path, records: Sequence[dict[str, Any]]) -> None:
 
 
 def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+    for _, record in json_lines(path):
+        yield record

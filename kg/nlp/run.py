@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kg.annotation import read_records
-from kg.corpus.standoff import DEFAULT_TEXTS, is_standoff, join_texts
+from kg.corpus.standoff import is_standoff, join_texts
 from kg.nlp.baseline import annotate_baseline
 from kg.nlp.evaluate import Scores, score
 from kg.nlp.polnear import Overlap, read_polnear
@@ -20,7 +20,7 @@ def load_gold(path: Path, texts: Path | None = None) -> list[dict]:
     """Gold records with their texts: a stand-off file is joined with ``texts`` (kg.corpus.standoff)."""
     records = list(read_records(path))
     if records and is_standoff(records[0]):
-        return join_texts(records, texts or DEFAULT_TEXTS, where=str(path))
+        return join_texts(records, texts, where=str(path))
     for rec in records:
         if "text" not in rec:
             raise ValueError(
