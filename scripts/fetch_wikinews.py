@@ -27,7 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.corpus.standoff import iter_jsonl, text_hash  # noqa: E402
+from kg.annotation import read_records  # noqa: E402
+from kg.corpus.standoff import text_hash  # noqa: E402
 
 AGENT = "kg-corpus-fetch/0.1 (https://w3id.org/kg-news; research use)"
 # Paragraphs of the body that are Wikinews furniture, not the article.
@@ -78,7 +79,7 @@ def run(corpus: Path, out: Path, get: Callable[[str], str] = fetch, pause: float
     matched = total = 0
     with open(out, "w", encoding="utf-8") as fh:
         for split in ("train", "dev", "test"):
-            for record in iter_jsonl(corpus / f"{split}.jsonl"):
+            for record in read_records(corpus / f"{split}.jsonl"):
                 total += 1
                 try:
                     text = page_text(get(record["url"]))

@@ -22,8 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kg.annotation import read_records  # noqa: E402
 from kg.corpus.agreement import agreement  # noqa: E402
-from kg.corpus.standoff import DEFAULT_TEXTS, iter_jsonl, read_texts, to_standoff, write_jsonl  # noqa: E402
+from kg.corpus.standoff import DEFAULT_TEXTS, read_texts, to_standoff, write_jsonl  # noqa: E402
 from kg.corpus.wikinews import label_article  # noqa: E402
 
 OUT = ROOT / "data" / "corpus" / "wikinews"
@@ -48,7 +49,7 @@ def read_work(work: Path, second: bool) -> dict[str, dict]:
     for path in files:
         if not second and path.name.endswith(".b.jsonl"):
             continue
-        for entry in iter_jsonl(path):
+        for entry in read_records(path):
             entries[entry["id"]] = entry
     return entries
 

@@ -83,6 +83,11 @@ def _check_sentence(s: dict, entities: dict, where: str) -> None:
         raise AuthoringError(f"{where}: text must be non-empty without outer spaces")
     if "\n" in s["text"]:
         raise AuthoringError(f"{where}: a sentence holds no line break")
+    check_labels(s, entities, where)
+
+
+def check_labels(s: dict, entities: dict, where: str) -> None:
+    """The label fields of one sentence: known values, and every name a key of ``entities``."""
     if s["stance"] not in STANCES:
         raise AuthoringError(f"{where}: stance {s['stance']!r} not in {STANCES}")
     if (s["speaker"] is None) != (s["speaker_type"] is None):

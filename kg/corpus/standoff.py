@@ -10,12 +10,11 @@ and refuses any article whose text is missing or differs from the one annotated.
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.annotation import LABEL_FIELDS, json_lines
+from kg.annotation import LABEL_FIELDS, dumps, json_lines
 from kg.errors import InputError
 
 HASH_CHARS = 12
@@ -53,7 +52,7 @@ def to_standoff(record: dict[str, Any]) -> dict[str, Any]:
             "start": s["start"],
             "end": s["end"],
             "hash": text_hash(text[s["start"] : s["end"]]),
-            **{k: s.get(k) for k in LABEL_FIELDS},
+            **_labels(s),
         }
         for s in record["sentences"]
     ]
@@ -124,9 +123,4 @@ def join_texts(
 
 def write_jsonl(path: Path, records: Sequence[dict[str, Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-
-
-def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    for _, record in json_lines(path):
-        yield record
+    path.write_text("".join(dumps(r) + "\n" for r in records), encoding="utf-8")

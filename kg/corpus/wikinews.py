@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.annotation import LABEL_FIELDS, SPEAKER_TYPES, STANCES
-from kg.corpus.authoring import AuthoringError, _find
+from kg.corpus.authoring import AuthoringError, _find, check_labels
 from kg.segment import sentence_spans
 
 NARRATION: dict[str, Any] = {
@@ -27,29 +26,19 @@ NARRATION: dict[str, Any] = {
     "holder": None,
     "stance": "neutral",
 }
-CREDIT = "Wikinews contributors, https://en.wikinews.org (CC BY 2.5)"
 
 
 def _sentence(entry: object, text: str, start: int, entities: dict, where: str) -> dict[str, Any]:
+    """One sentence's labels, checked as authoring sentences are, mentions turned into offsets."""
     if entry == "-":
         return dict(NARRATION)
     if not isinstance(entry, dict):
         raise AuthoringError(f'{where}: an entry is "-" or an object')
-    unknown = sorted(set(entry) - set(LABEL_FIELDS))
+    s = {**NARRATION, **entry}
+    unknown = sorted(set(entry) - set(NARRATION))
     if unknown:
         raise AuthoringError(f"{where}: unknown fields {unknown}")
-    s = {**NARRATION, **entry}
-    if (s["speaker"] is None) != (s["speaker_type"] is None):
-        raise AuthoringError(f"{where}: speaker_type is set exactly when speaker is")
-    if s["speaker_type"] is not None and s["speaker_type"] not in SPEAKER_TYPES:
-        raise AuthoringError(f"{where}: speaker_type {s['speaker_type']!r}")
-    if s["stance"] not in STANCES:
-        raise AuthoringError(f"{where}: stance {s['stance']!r}")
-    for role in ("speaker", "holder", *(["via"] * len(s["via"]))):
-        names = s["via"] if role == "via" else [s[role]]
-        for name in names:
-            if name is not None and name not in entities:
-                raise AuthoringError(f"{where}: {role} {name!r} is not a key of entities")
+    check_labels(s, entities, where)
     for key in ("speaker_mention", "cue_mention"):
         span = _find(text, s[key], f"{where} {key}")
         s[key] = None if span is None else {"start": start + span[0], "end": start + span[1]}

@@ -42,7 +42,7 @@ def fit_temperature(
     """
     docs = [(r["text"], sentence_spans(r["text"])) for r in records]
     raw = predict(model, tokenizer, docs)
-    current = float(model.config.temperature or 1.0)
+    current = model.config.temperature
 
     def error(t: float) -> float:
         preds = {

@@ -136,7 +136,7 @@ def predict(
             for local, sid in enumerate(globals_):
                 logits.setdefault(sid, []).append(joined[local])
     sizes = [len(v) for v in SENTENCE_HEADS.values()]
-    temperature = float(getattr(model.config, "temperature", 1.0) or 1.0)
+    temperature = model.config.temperature
     raw: list[RawSentence] = []
     for sid in range(total):
         parts = logits.get(sid)

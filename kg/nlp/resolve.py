@@ -173,10 +173,9 @@ class ArticleResolver:
             return self._pronoun(low, mention, sentence)
         rest = mention.split(" ", 1)[1] if low.startswith(DETERMINERS) else mention
         if not any(_is_proper(w) for w in _words(rest)) or low.startswith(DETERMINERS):
+            # "the Senate Minority Leader, Chuck Schumer, said": the name the description stands for
             named = _NAMED_AFTER.match(self.text, end)
-            if named and not COUNTRY_ALIASES.get(
-                named.group(1)
-            ):  # "the Senate Minority Leader, Chuck Schumer,"
+            if named and not COUNTRY_ALIASES.get(named.group(1)):
                 return self._named(named.group(1), named.end(1), sentence, kind)
         if not any(_is_proper(w) for w in _words(rest)):
             return self._description(mention, sentence, kind)

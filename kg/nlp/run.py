@@ -18,7 +18,11 @@ Labeller = Callable[[Sequence[tuple[str, Sequence[tuple[int, int]]]]], list[list
 
 def load_gold(path: Path, texts: Path | None = None) -> list[dict]:
     """Gold records with their texts: a stand-off file is joined with ``texts`` (kg.corpus.standoff)."""
-    records = list(read_records(path))
+    return with_texts(list(read_records(path)), path, texts)
+
+
+def with_texts(records: list[dict], path: Path, texts: Path | None = None) -> list[dict]:
+    """``records`` read from ``path``, each carrying its article text (joined from ``texts`` if stand-off)."""
     if records and is_standoff(records[0]):
         return join_texts(records, texts, where=str(path))
     for rec in records:
@@ -38,18 +42,11 @@ def _baseline(docs: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[lis
     return [annotate_baseline(text, spans) for text, spans in docs]
 
 
-def _systems(label: Labeller | dict[str, Labeller]) -> dict[str, Labeller]:
-    """The systems to score, always with the cue-word baseline last."""
-    systems = dict(label) if isinstance(label, dict) else {"model": label}
-    systems["baseline"] = _baseline
-    return systems
-
-
-def evaluate_gold(label: Labeller | dict[str, Labeller], records: Sequence[dict]) -> dict[str, Scores]:
-    """Scores of each model (``{"model": label, "against": other}``) and of the cue-word baseline."""
+def evaluate_gold(systems: dict[str, Labeller], records: Sequence[dict]) -> dict[str, Scores]:
+    """Scores of each named model (``{"model": label, "against": other}``) and of the cue-word baseline."""
     docs = _docs([r["text"] for r in records])
     out = {}
-    for name, system in _systems(label).items():
+    for name, system in {**systems, "baseline": _baseline}.items():
         predicted = system(docs)
         out[name] = score(records, {r["id"]: p for r, p in zip(records, predicted, strict=True)})
     return out
@@ -64,14 +61,14 @@ def dev_score(label: Labeller, records: Sequence[dict]) -> float:
     return (s.stance_macro_f1 + s.speaker_accuracy + s.attribution.f1 + s.holder_accuracy) / 4
 
 
-def evaluate_polnear(label: Labeller | dict[str, Labeller], folder: Path) -> dict[str, dict[str, Overlap]]:
+def evaluate_polnear(systems: dict[str, Labeller], folder: Path) -> dict[str, dict[str, Overlap]]:
     """Speaker-mention and cue overlap P/R/F1 on a PolNeAR split, for each model and the baseline."""
     docs = list(read_polnear(folder))
     texts = {d.text_path: d.text_path.read_text(encoding="utf-8") for d in docs}
     paths = list(texts)
     inputs = _docs([texts[p] for p in paths])
     out: dict[str, dict[str, Overlap]] = {}
-    for name, system in _systems(label).items():
+    for name, system in {**systems, "baseline": _baseline}.items():
         by_path = dict(zip(paths, system(inputs), strict=True))
         speaker, cue = Overlap(), Overlap()
         for d in docs:

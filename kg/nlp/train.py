@@ -188,13 +188,14 @@ def training_records(
     With ``long_once``, real articles over LONG_ARTICLE characters count once.
     """
     from kg.corpus.standoff import is_standoff
-    from kg.nlp.run import load_gold
+    from kg.nlp.run import with_texts
 
     out: list[dict] = []
     for corpus in corpora:
         raw = list(read_records(corpus / "train.jsonl"))
-        records = load_gold(corpus / "train.jsonl", texts)
-        if raw and is_standoff(raw[0]):
+        real = bool(raw) and is_standoff(raw[0])
+        records = with_texts(raw, corpus / "train.jsonl", texts)
+        if real:
             for record in records:
                 out += [record] * (1 if long_once and len(record["text"]) > LONG_ARTICLE else real_repeats)
         else:
