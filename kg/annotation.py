@@ -34,12 +34,7 @@ def article_record(
 ) -> dict[str, Any]:
     """The annotation-format record of a segmented article (labels are added by later stages)."""
     record: dict[str, Any] = {
-        "id": article.id,
-        "outlet": article.outlet,
-        "title": article.title,
-        "url": article.url,
-        "published": article.published,
-        "source": article.source,
+        **article.metadata(),
         "sentences": [{"start": s.start, "end": s.end, "text": s.text} for s in sentences],
     }
     if with_text:

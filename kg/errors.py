@@ -17,3 +17,19 @@ class InputError(ValueError):
         """The one-line message shown to the user."""
         msg = f"{self.where}: {self.problem}"
         return f"{msg} ({self.hint})" if self.hint else msg
+
+
+class QueryError(ValueError):
+    """A query that cannot run: bad syntax (with its position), timeout, unsupported form."""
+
+
+class QueryTimeout(QueryError):
+    """The query outlived its timeout and was stopped."""
+
+
+class QueryForbidden(QueryError):
+    """SERVICE, LOAD, FROM: the query would reach outside the store."""
+
+
+class StoreMissing(InputError):
+    """A store was asked to be read where there is none."""

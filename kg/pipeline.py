@@ -48,9 +48,8 @@ def ingest_to_store(
     Returns the diagnostics, the number of articles written and of links. An article that
     fails to build is reported and skipped whole: nothing of it reaches the store.
     """
-    from kg.graph.build import RunInfo, build_article_graph
-    from kg.graph.remote import RemoteStore, is_remote
-    from kg.graph.store import KgStore
+    from kg.graph.store import open_store
+    from kg.nlp.embed import BaseEncoder
     from kg.scale import annotate_local, annotate_on_cluster
 
     diag = Diagnostics(sink=sink)
@@ -60,27 +59,21 @@ def ingest_to_store(
         if scheduler
         else annotate_local(shards, threads, device, precision)
     )
-    if out:
-        from pathlib import Path
-
-        from kg.graph.shards import ShardWriter
-
-        store = ShardWriter(Path(out))
-    else:
-        store = RemoteStore(store_dir) if is_remote(store_dir) else KgStore(store_dir)
+    # The encoder only fills in vectors of claims stored by older versions without one.
+    store = open_store(out, shards=True) if out else open_store(store_dir, encoder=BaseEncoder())
     written = 0
-    for model, weights, pairs in annotated:
-        run = RunInfo(model=model, weights_sha256=weights)
-        for article, record, vectors in pairs:
-            try:
-                store.write_article(build_article_graph(record, article.text, run, article.source, vectors))
-            except Exception as exc:
-                diag.error(InputError(f"{article.source}: article {article.id}", f"not stored: {exc}"))
-                continue
-            written += 1
-            on_article()
-    links = store.refresh_derived()
-    store.flush()
+    with store:
+        for shard in annotated:
+            for doc in shard:
+                try:
+                    store.add(doc)
+                except Exception as exc:
+                    where = f"{doc.article.source}: article {doc.id}"
+                    diag.error(InputError(where, f"not stored: {exc}"))
+                    continue
+                written += 1
+                on_article()
+        links = store.refresh()
     return diag, written, links
 
 

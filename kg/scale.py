@@ -11,10 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from kg.records import Article
-
-# model name, weights sha256, (article, record, claim vector of each sentence)
-Annotated = tuple[str, str, list[tuple[Article, dict, list]]]
+from kg.records import AnnotatedArticle, Article
 
 
 @lru_cache(maxsize=2)
@@ -26,20 +23,14 @@ def _annotator(threads: int, device: str, precision: str | None):
 
 def annotate_shard(
     articles: list[Article], threads: int, device: str = "cpu", precision: str | None = None
-) -> Annotated:
-    """Runs on a worker: the shard's annotation records and claim vectors, with what produced them."""
-    annotator = _annotator(threads, device, precision)
-    done = annotator.annotate_with_vectors(articles)
-    return (
-        annotator.model_name,
-        annotator.weights_sha256,
-        [(a, record, vectors) for a, (record, vectors) in zip(articles, done, strict=True)],
-    )
+) -> list[AnnotatedArticle]:
+    """Runs on a worker: the shard's articles annotated, with their claim vectors."""
+    return _annotator(threads, device, precision).annotate_batch(articles, vectors=True)
 
 
 def annotate_local(
     shards: Iterable[list[Article]], threads: int, device: str = "cpu", precision: str | None = None
-) -> Iterator[Annotated]:
+) -> Iterator[list[AnnotatedArticle]]:
     for shard in shards:
         yield annotate_shard(shard, threads, device, precision)
 
@@ -50,7 +41,7 @@ def annotate_on_cluster(
     threads: int,
     device: str = "cpu",
     precision: str | None = None,
-) -> Iterator[Annotated]:
+) -> Iterator[list[AnnotatedArticle]]:
     """Shards to the cluster at ``scheduler`` (tcp://host:port), results as they complete."""
     from distributed import Client, as_completed
 

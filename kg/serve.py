@@ -21,7 +21,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from kg.graph.query import QueryError, QueryForbidden, QueryRunner, QueryTimeout, Result, apply_update
+from kg.errors import QueryError, QueryForbidden, QueryTimeout
+from kg.graph.local import LocalStore
+from kg.graph.query import QueryRunner, Result
 from kg.graph.results import to_csv, to_json, to_tsv
 
 MEDIA = {
@@ -50,13 +52,13 @@ class Endpoint:
     """A pool of query workers over one store folder; updates only with a token, if enabled."""
 
     def __init__(
-        self, oxigraph_dir: str, timeout: float, limit: int, workers: int = 2, token: str | None = None
+        self, store: LocalStore, timeout: float, limit: int, workers: int = 2, token: str | None = None
     ) -> None:
-        self.path, self.timeout, self.limit, self.token = oxigraph_dir, timeout, limit, token
+        self.store, self.timeout, self.limit, self.token = store, timeout, limit, token
         self.workers = workers
         self.pool: queue.Queue[QueryRunner] = queue.Queue()
         for _ in range(workers):
-            self.pool.put(QueryRunner(oxigraph_dir, timeout=timeout))
+            self.pool.put(store.runner(timeout))
         self.write_lock = threading.Lock()
 
     @contextmanager
@@ -78,7 +80,7 @@ class Endpoint:
             try:
                 for runner in runners:
                     runner.close()
-                apply_update(self.path, text, self.timeout)
+                self.store.update_isolated(text, self.timeout)
             finally:
                 for runner in runners:
                     self.pool.put(runner)  # each restarts on its next query, seeing the new data
@@ -188,9 +190,9 @@ def make_app(endpoint: Endpoint) -> Starlette:
 
 
 def serve(
-    oxigraph_dir: str, host: str, port: int, timeout: float, limit: int, token: str | None = None
+    store: LocalStore, host: str, port: int, timeout: float, limit: int, token: str | None = None
 ) -> None:
     import uvicorn
 
-    endpoint = Endpoint(oxigraph_dir, timeout, limit, token=token)
+    endpoint = Endpoint(store, timeout, limit, token=token)
     uvicorn.run(make_app(endpoint), host=host, port=port, log_level="warning")

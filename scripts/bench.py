@@ -111,32 +111,36 @@ def bench_store(sizes: list[int], rdflib_cap: float) -> list[dict]:
     import pyoxigraph as ox
 
     from kg.graph.audit import audit_queries
-    from kg.graph.build import RunInfo, build_article_graph
-    from kg.graph.claims import claim_vectors
-    from kg.graph.store import KgStore
+    from kg.graph.build import build_article_graph
+    from kg.graph.local import LocalStore
+    from kg.nlp.embed import BaseEncoder, claim_vectors
+    from kg.nlp.gold import from_record
+    from kg.records import RunInfo
 
     run = RunInfo(model="bench", weights_sha256="0" * 64, code_version="bench")
+    encoder = BaseEncoder()
     results = []
     articles = synthetic_articles(max(sizes) // 250 + 200)
     with tempfile.TemporaryDirectory() as tmp:
-        store = KgStore(Path(tmp) / "s")
+        store = LocalStore(Path(tmp) / "s")
         triples, count, build_s, load_s = 0, 0, 0.0, 0.0
         for size in sorted(sizes):
             while triples < size:
                 rec = next(articles)
                 start = time.perf_counter()
-                (vectors,) = claim_vectors([rec["sentences"]])
-                g = build_article_graph(rec, rec["text"], run, vectors=vectors)
+                doc = from_record(rec, run=run)
+                (vectors,) = claim_vectors([doc.sentences], encoder)
+                g = build_article_graph(from_record(rec, run=run, vectors=vectors))
                 build_s += time.perf_counter() - start
                 start = time.perf_counter()
-                store.write_article(g)
+                store.write_graph(g)
                 load_s += time.perf_counter() - start
                 triples += len(g)
                 count += 1
             start = time.perf_counter()
-            links = store.refresh_derived()
+            links = store.refresh()
             refresh_s = time.perf_counter() - start
-            total = len(store.store)
+            total = len(store.db)
             row = {
                 "triples": total,
                 "articles": count,
@@ -170,7 +174,7 @@ def bench_store(sizes: list[int], rdflib_cap: float) -> list[dict]:
 def _ox(store, text: str, params: dict[str, str] | None = None) -> list:
     from kg.graph.query import run_query
 
-    return list(run_query(store.store, text, params, limit=10**9).rows)
+    return list(run_query(store.db, text, params, limit=10**9).rows)
 
 
 def _frequent_values(store) -> dict[str, str]:
@@ -183,7 +187,7 @@ def _frequent_values(store) -> dict[str, str]:
     }
     out = {}
     for key, q in queries.items():
-        rows = list(store.store.query(prefix + q))
+        rows = list(store.db.query(prefix + q))
         if rows:
             out[key] = rows[0]["v"].value
     return out
@@ -196,7 +200,7 @@ def _rdflib_copy(store, budget_s: float):
 
     memory = rdflib.Dataset(default_union=True)
     start = time.perf_counter()
-    data = store.store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    data = store.db.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
     try:
         with _alarm(budget_s):
             memory.parse(data=data, format="nquads")

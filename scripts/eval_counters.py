@@ -17,8 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.graph.claims import COUNTER_SIMILARITY, ClaimNode, counter_pairs, embed  # noqa: E402
+from kg.graph.claims import COUNTER_SIMILARITY, ClaimNode, counter_pairs  # noqa: E402
 from kg.graph.entities import normalise  # noqa: E402
+from kg.nlp.embed import BaseEncoder  # noqa: E402
 
 
 def main() -> None:
@@ -47,7 +48,7 @@ def main() -> None:
         for i, other, j in rec.get("cross_counters", []):
             if (rec["id"], i) in index and (other, j) in index:
                 gold_cross.add(frozenset({index[(rec["id"], i)], index[(other, j)]}))
-    vectors = embed([c.text for c in claims])
+    vectors = BaseEncoder().encode([c.text for c in claims])
     print(
         f"{args.split}: {len(claims)} claims, {len(gold_within)} within-article and {len(gold_cross)} cross-article gold pairs"
     )

@@ -28,10 +28,10 @@ STAGES = [
     ("segment", "kg/segment/splitter.py", "sentence_spans"),
     ("model: windows, forward pass, span decoding", "kg/nlp/infer.py", "predict"),
     ("decode and resolve", "kg/nlp/decode.py", "decode_article"),
-    ("claim vectors (base encoder)", "kg/graph/claims.py", "embed"),
+    ("claim vectors (base encoder)", "kg/nlp/embed.py", "encode"),
     ("graph building (rdflib)", "kg/graph/build.py", "build_article_graph"),
-    ("store writes (SPARQL update)", "kg/graph/store.py", "write_article"),
-    ("links and summaries", "kg/graph/store.py", "refresh_derived"),
+    ("store writes (SPARQL update)", "kg/graph/local.py", "write_graph"),
+    ("links and summaries", "kg/graph/contract.py", "refresh"),
 ]
 
 
@@ -53,9 +53,7 @@ def main() -> None:
             sentences += len(rec["sentences"])
             out.write(json.dumps({"id": rec["id"], "text": rec["text"]}) + "\n")
     annotator = _annotator(args.threads, "cpu", args.precision)
-    from kg.graph.claims import embed
-
-    embed(["warm up"], precision=args.precision)
+    annotator.encoder.encode(["warm up"])
     profile = cProfile.Profile()
     start = time.perf_counter()
     profile.enable()

@@ -165,8 +165,9 @@ def listener() -> tuple[int, list[bool], threading.Thread, socket.socket]:
 
 
 def run_queries(store: Path) -> Row:
+    from kg.errors import QueryError
     from kg.graph.audit import audit_queries
-    from kg.graph.query import QueryError, QueryRunner
+    from kg.graph.local import LocalStore
 
     row = Row("SPARQL via kg query / audit")
     port, hits, _, sock = listener()
@@ -183,7 +184,7 @@ def run_queries(store: Path) -> Row:
         "DROP ALL",
         "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
     ]
-    with QueryRunner(str(store / "oxigraph"), timeout=2.0) as runner:
+    with LocalStore(store, readonly=True).runner(2.0) as runner:
         before = runner.run(COUNT).rows
         for q in audit_queries().values():
             for value in hostile_values:
@@ -278,7 +279,7 @@ def run_endpoint(store: Path) -> Row:
 
 def run_crash(workdir: Path) -> Row:
     """SIGKILL `kg ingest` while it writes, then check every stored article is whole."""
-    from kg.graph.store import KgStore
+    from kg.graph.local import LocalStore
     from kg.records import Article
 
     row = Row("SIGKILL during kg ingest")
@@ -307,11 +308,11 @@ def run_crash(workdir: Path) -> Row:
         proc.wait(timeout=10)
         row.tried += 1
         try:
-            store = KgStore(store_dir)
+            store = LocalStore(store_dir)
         except OSError:
             row.counts["crashes"] += 1
             continue
-        rows = store.query(
+        rows = store.select(
             "PREFIX kg: <https://w3id.org/kg-news/ns#> "
             "SELECT ?id (COUNT(?s) AS ?n) WHERE { ?a kg:articleId ?id . ?s kg:inArticle ?a } GROUP BY ?id"
         )

@@ -11,7 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kg.graph.build import RunInfo
+from kg.graph.build import build_article_graph
+from kg.nlp.gold import from_record
+from kg.records import AnnotatedArticle, RunInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = ROOT / "seeds" / "000_ab4f8e58de2394bd.txt"
@@ -41,24 +43,34 @@ def bag_of_words(texts):
     return out / np.linalg.norm(out, axis=1, keepdims=True)
 
 
+class BagOfWords:
+    """A fake encoder (kg.nlp.embed.Encoder) with the bag-of-words vectors."""
+
+    dim = 4
+
+    def encode(self, texts):
+        return bag_of_words(texts)
+
+
+def gold_doc(record: dict, source: str | None = None) -> AnnotatedArticle:
+    """A gold record (with its text) as the model stage's record."""
+    return from_record(record, run=RUN, source=source)
+
+
+def gold_graph(record: dict, source: str | None = None):
+    """The article graph of a gold record (with its text)."""
+    return build_article_graph(gold_doc(record, source))
+
+
 def write_store(folder: Path, records: list[dict]) -> Path:
     """A closed store folder holding these gold records' graphs and links."""
-    from kg.graph import store as store_module
+    from kg.graph.local import LocalStore
 
-    original, store_module.embed = store_module.embed, bag_of_words
-    try:
-        from kg.graph.build import build_article_graph
-        from kg.graph.store import KgStore
-
-        store = KgStore(folder)
+    with LocalStore(folder, encoder=BagOfWords()) as store:
         for record in records:
-            store.write_article(build_article_graph(record, record["text"], RUN))
-        store.refresh_derived()
-        store.flush()
-        del store
-        gc.collect()
-    finally:
-        store_module.embed = original
+            store.add(gold_doc(record))
+        store.refresh()
+    gc.collect()
     return folder
 
 

@@ -89,16 +89,17 @@ def _date(option: str, value: str | None) -> str | None:
 
 
 def _open_store(option: str | None):
-    """The store at --store/$KG_STORE/./kg-store; exit 2 if there is none (never create one here)."""
-    from kg.graph.store import KgStore, store_path
+    """The local store at --store/$KG_STORE/./kg-store; exit 2 if there is none (never create one here)."""
+    from kg.cli.graph import _existing_store
+    from kg.graph.local import LocalStore
 
-    where = Path(store_path(option))
-    if not (where / "oxigraph").is_dir():
-        _fail(f"{where}: no store here; build one with `kg ingest PATH --store {where}`")
     try:
-        return KgStore(where)
+        target = _existing_store(option)
     except OSError as exc:
-        _fail(f"cannot open the store at {where}: {exc}")
+        _fail(f"cannot open the store at {option}: {exc}")
+    if not isinstance(target, LocalStore):
+        _fail("exports read a store folder; export from an http(s) store with its own tools")
+    return target
 
 
 class _written:

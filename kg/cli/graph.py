@@ -67,14 +67,12 @@ def ingest(
 @app.command()
 def relink(store: StoreOption = None) -> None:
     """Recompute the links between claims and the audit summaries, e.g. after a bulk load of shards."""
-    from kg.graph.remote import RemoteStore, is_remote
-    from kg.graph.store import KgStore, store_path
+    from kg.api import open_store
+    from kg.graph.store import store_path
 
-    spec = store_path(store)
-    target = RemoteStore(spec) if is_remote(spec) else KgStore(spec)
-    links = target.refresh_derived()
-    target.flush()
-    _err(f"{links} link triples in {spec}")
+    with open_store(store) as target:
+        links = target.refresh()
+    _err(f"{links} link triples in {store_path(store)}")
 
 
 @app.command()
@@ -122,9 +120,9 @@ def audit(
 
 
 def _run(text: str, store: str | None, fmt: str, limit: int, timeout: float, param: list[str] | None) -> None:
-    from kg.graph.query import QueryError, QueryRunner
+    from kg.errors import QueryError
+    from kg.graph.local import LocalStore
     from kg.graph.results import FORMATS, render
-    from kg.graph.store import store_path
 
     if fmt not in FORMATS:
         _err(f"--format {fmt}: use one of {', '.join(FORMATS)}")
@@ -136,25 +134,32 @@ def _run(text: str, store: str | None, fmt: str, limit: int, timeout: float, par
             _err(f"--param {item!r}: write name=value")
             raise typer.Exit(2)
         params[key.strip()] = value
-    from kg.graph.remote import RemoteStore, is_remote
-
-    spec = store_path(store)
-    folder = Path(spec) / "oxigraph"
-    if not is_remote(spec) and not folder.is_dir():
-        _err(f"{folder.parent}: no store here; build one with `kg ingest PATH --store {folder.parent}`")
-        raise typer.Exit(2)
+    target = _existing_store(store, timeout)
     try:
-        if is_remote(spec):
-            result = RemoteStore(spec, timeout=timeout).run(text, params, limit)
+        if isinstance(target, LocalStore):
+            result = target.query(text, params, limit=limit, timeout=timeout)
         else:
-            with QueryRunner(str(folder), timeout=timeout) as runner:
-                result = runner.run(text, params, limit)
+            result = target.query(text, params, limit=limit)
     except QueryError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
+    finally:
+        target.close()
     sys.stdout.write(render(result, fmt))
     if result.truncated:
         _err(f"results cut at --limit {limit}")
+
+
+def _existing_store(store: str | None, timeout: float = 60.0):
+    """The store to read (never created here); exit 2 with what to do if there is none."""
+    from kg.api import open_store
+    from kg.errors import StoreMissing
+
+    try:
+        return open_store(store, readonly=True, timeout=timeout)
+    except StoreMissing as exc:
+        _err(exc.line())
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -171,17 +176,17 @@ def serve(
     """A SPARQL 1.1 Protocol endpoint over the store at /query (and /sparql); read-only by default."""
     import os
 
-    from kg.graph.store import store_path
+    from kg.graph.local import LocalStore
     from kg.serve import serve as run_server
 
-    folder = Path(store_path(store)) / "oxigraph"
-    if not folder.is_dir():
-        _err(f"{folder.parent}: no store here; build one with `kg ingest PATH --store {folder.parent}`")
+    target = _existing_store(store)
+    if not isinstance(target, LocalStore):
+        _err("kg serve serves a store folder; an http(s) store is already served")
         raise typer.Exit(2)
     token = os.environ.get("KG_SERVE_TOKEN") or None
     if (writable and not token) or (token and len(token) < 16):
         _err("--writable needs a token of 16 or more characters in $KG_SERVE_TOKEN")
         raise typer.Exit(2)
     mode = "read-write for holders of the token" if writable else "read-only"
-    _err(f"serving {folder.parent} {mode} at http://{host}:{port}/query")
-    run_server(str(folder), host, port, timeout, limit, token if writable else None)
+    _err(f"serving {target.path} {mode} at http://{host}:{port}/query")
+    run_server(target, host, port, timeout, limit, token if writable else None)

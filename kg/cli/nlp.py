@@ -45,15 +45,15 @@ def annotate(
 ) -> None:
     """Tag speaker, cue, via, channel, holder and stance: one annotation-format JSON line per article."""
     from kg.annotation import dumps
+    from kg.api import load
     from kg.cli.progress import progress
     from kg.ingest import Diagnostics, read_articles
-    from kg.nlp.annotator import WEIGHTS, Annotator
 
-    annotator = Annotator(model or WEIGHTS, threads=threads, device=device, precision=precision)
+    nlp = load(model, device=device, precision=precision, threads=threads)
     diag = Diagnostics(sink=_err)
     with _open_output(output) as out, progress("annotating") as tick:
-        for record in annotator.annotate(read_articles(paths, diag)):
-            out.write(dumps(record) + "\n")
+        for doc in nlp.annotate(read_articles(paths, diag)):
+            out.write(dumps(doc.to_record()) + "\n")
             tick()
     _finish(diag)
 
@@ -131,8 +131,8 @@ def evaluate(
 ) -> None:
     """Score the model, optionally a second one, and a cue-word baseline (same run) on gold files and/or PolNeAR."""
     from kg.nlp.annotator import WEIGHTS, Annotator
-    from kg.nlp.report import print_gold, print_polnear, write_json
     from kg.nlp.run import evaluate_gold, evaluate_polnear, load_gold
+    from kg.nlp.scorecard import print_gold, print_polnear, write_json
 
     if not gold and polnear is None:
         _err("give a gold file or --polnear DIR")

@@ -13,10 +13,10 @@ from datetime import datetime
 from rdflib import RDF
 from rdflib.namespace import SDO
 
-from kg.graph.store import KgStore
+from kg.annotation import STANCES
+from kg.graph.local import LocalStore
 from kg.graph.terms import KG, STANCE
 
-STANCES = ("eager", "open", "denying", "neutral")
 _STANCE_NAMES = {str(getattr(STANCE, name)): name for name in STANCES}
 # Most specific first: an agent typed both kg:Outlet and kg:Agent is an outlet.
 AGENT_TYPES = (
@@ -80,7 +80,7 @@ class Filters:
 
 
 @dataclass(frozen=True)
-class Article:
+class StoredArticle:
     iri: str
     id: str
     outlet: str = ""
@@ -118,7 +118,7 @@ class Claim:
 class Selection:
     """The selected articles and claims, the counter links among them, and every agent."""
 
-    articles: dict[str, Article] = field(default_factory=dict)
+    articles: dict[str, StoredArticle] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     counters: list[tuple[str, str]] = field(default_factory=list)
     agents: dict[str, Agent] = field(default_factory=dict)
@@ -140,7 +140,7 @@ def _v(row, key: str) -> str:
     return term.value if term is not None else ""
 
 
-def load(store: KgStore, filters: Filters | None = None) -> Selection:
+def load(store: LocalStore, filters: Filters | None = None) -> Selection:
     """Read the filtered articles, their claims and the agents from the store."""
     filters = filters or Filters()
     agents = _agents(store)
@@ -156,8 +156,8 @@ def load(store: KgStore, filters: Filters | None = None) -> Selection:
     return sel
 
 
-def _articles(store: KgStore) -> list[Article]:
-    rows = store.query(
+def _articles(store: LocalStore) -> list[StoredArticle]:
+    rows = store.select(
         f"""SELECT ?a ?id (SAMPLE(?date) AS ?d) (SAMPLE(?p) AS ?pub) (SAMPLE(?outlet) AS ?o)
                    (SAMPLE(?title) AS ?t) WHERE {{
               ?a a <{KG.Article}> ; <{KG.articleId}> ?id .
@@ -166,21 +166,23 @@ def _articles(store: KgStore) -> list[Article]:
               OPTIONAL {{ ?a <{SDO.headline}> ?title }}
             }} GROUP BY ?a ?id ORDER BY ?id"""
     )
-    return [Article(_v(r, "a"), _v(r, "id"), _v(r, "o"), _v(r, "pub"), _v(r, "d"), _v(r, "t")) for r in rows]
+    return [
+        StoredArticle(_v(r, "a"), _v(r, "id"), _v(r, "o"), _v(r, "pub"), _v(r, "d"), _v(r, "t")) for r in rows
+    ]
 
 
-def _agents(store: KgStore) -> dict[str, Agent]:
+def _agents(store: LocalStore) -> dict[str, Agent]:
     names = {
         _v(r, "x"): _v(r, "n")
-        for r in store.query(
+        for r in store.select(
             f"SELECT ?x (MIN(?name) AS ?n) WHERE {{ ?x a <{KG.Agent}> ; <{SDO.name}> ?name }} GROUP BY ?x"
         )
     }
     types: dict[str, set[str]] = {}
-    for r in store.query(f"SELECT DISTINCT ?x ?t WHERE {{ ?x a <{KG.Agent}> ; <{RDF.type}> ?t }}"):
+    for r in store.select(f"SELECT DISTINCT ?x ?t WHERE {{ ?x a <{KG.Agent}> ; <{RDF.type}> ?t }}"):
         types.setdefault(_v(r, "x"), set()).add(_v(r, "t"))
     seen: dict[str, set[str]] = {}
-    for r in store.query(f"SELECT DISTINCT ?x ?a WHERE {{ ?x <{KG.mentionedIn}> ?a }}"):
+    for r in store.select(f"SELECT DISTINCT ?x ?a WHERE {{ ?x <{KG.mentionedIn}> ?a }}"):
         seen.setdefault(_v(r, "x"), set()).add(_v(r, "a"))
     return {
         iri: Agent(iri, names.get(iri, ""), _agent_type(kinds), tuple(sorted(seen.get(iri, ()))))
@@ -192,9 +194,9 @@ def _agent_type(kinds: set[str]) -> str:
     return next((label for term, label in AGENT_TYPES if str(term) in kinds), "agent")
 
 
-def _vias(store: KgStore) -> dict[str, tuple[str, ...]]:
+def _vias(store: LocalStore) -> dict[str, tuple[str, ...]]:
     steps: dict[str, list[tuple[int, str]]] = {}
-    rows = store.query(
+    rows = store.select(
         f"""SELECT ?att ?pos ?hop WHERE {{
               ?att <{KG.via}> ?step . ?step <{KG.position}> ?pos ; <{KG.intermediary}> ?hop }}"""
     )
@@ -203,8 +205,8 @@ def _vias(store: KgStore) -> dict[str, tuple[str, ...]]:
     return {att: tuple(hop for _, hop in sorted(hops)) for att, hops in steps.items()}
 
 
-def _claims(store: KgStore, vias: dict[str, tuple[str, ...]]) -> list[Claim]:
-    rows = store.query(
+def _claims(store: LocalStore, vias: dict[str, tuple[str, ...]]) -> list[Claim]:
+    rows = store.select(
         f"""SELECT ?c ?a ?idx ?text ?stext ?stance ?holder ?att ?speaker ?cue ?mention ?channel ?conf
             WHERE {{
               ?c a <{KG.Claim}> ; <{KG.text}> ?text ; <{KG.stance}> ?stance ; <{KG.sentence}> ?s .
@@ -242,6 +244,6 @@ def _claims(store: KgStore, vias: dict[str, tuple[str, ...]]) -> list[Claim]:
     return out
 
 
-def _counters(store: KgStore) -> list[tuple[str, str]]:
-    rows = store.query(f"SELECT DISTINCT ?a ?b WHERE {{ ?a <{KG.counters}> ?b }} ORDER BY ?a ?b")
+def _counters(store: LocalStore) -> list[tuple[str, str]]:
+    rows = store.select(f"SELECT DISTINCT ?a ?b WHERE {{ ?a <{KG.counters}> ?b }} ORDER BY ?a ?b")
     return [(_v(r, "a"), _v(r, "b")) for r in rows]

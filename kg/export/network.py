@@ -18,10 +18,10 @@ from pathlib import Path
 import networkx as nx
 
 from kg.export import AGENT_COLOURS, STANCE_COLOURS, Claim, Filters, Selection, load, short
-from kg.graph.store import KgStore
+from kg.graph.local import LocalStore
 
 
-def build_network(store: KgStore, filters: Filters | None = None) -> nx.MultiDiGraph:
+def build_network(store: LocalStore, filters: Filters | None = None) -> nx.MultiDiGraph:
     """Agents and claims of the selected articles, and the edges between them."""
     return network_from(load(store, filters))
 

@@ -13,7 +13,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from kg.export import Filters, load
 from kg.graph import iris
-from kg.graph.store import KgStore
+from kg.graph.local import LocalStore
 from kg.graph.terms import KG, STANCE
 
 FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
@@ -30,22 +30,22 @@ PREFIXES = {
 }
 
 
-def selected_graphs(store: KgStore, filters: Filters) -> list[str]:
+def selected_graphs(store: LocalStore, filters: Filters) -> list[str]:
     """Names of the graphs of the articles the filters keep."""
     sel = load(store, filters)
     articles = {c.article for c in sel.claims} if filters.holder else set(sel.articles)
     return sorted(str(iris.article_graph(sel.articles[a].id)) for a in articles)
 
 
-def write_rdf(store: KgStore, path: str | Path, fmt: str, filters: Filters | None = None) -> int:
+def write_rdf(store: LocalStore, path: str | Path, fmt: str, filters: Filters | None = None) -> int:
     """Write the dataset (or the filtered articles' graphs) as ``trig`` or ``nquads``; returns #quads."""
     if filters is None or filters == Filters():
-        quads = list(store.store.quads_for_pattern(None, None, None, None))
+        quads = list(store.db.quads_for_pattern(None, None, None, None))
     else:
         quads = [
             quad
             for name in selected_graphs(store, filters)
-            for quad in store.store.quads_for_pattern(None, None, None, ox.NamedNode(name))
+            for quad in store.db.quads_for_pattern(None, None, None, ox.NamedNode(name))
         ]
     prefixes = PREFIXES if fmt == "trig" else None
     ox.serialize(quads, str(path), format=FORMATS[fmt], prefixes=prefixes)

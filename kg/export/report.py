@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from kg.export import STANCE_COLOURS, STANCES, Claim, Filters, Selection, load, short
-from kg.graph.store import KgStore
+from kg.graph.local import LocalStore
 
 _CSS = """
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
@@ -24,7 +24,7 @@ dt { color: #555; } dd { margin: 0; }
 """
 
 
-def write_report(store: KgStore, path: str | Path, filters: Filters | None = None) -> int:
+def write_report(store: LocalStore, path: str | Path, filters: Filters | None = None) -> int:
     """Write the report of the (filtered) store to ``path``; returns the number of claims."""
     sel = load(store, filters)
     Path(path).write_text(render(sel), encoding="utf-8")

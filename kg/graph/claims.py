@@ -17,25 +17,27 @@ with the square of the store, and memory stays at one block.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
+from rdflib import RDF
+
+from kg.errors import InputError
+from kg.graph import iris
+from kg.graph.terms import KG
+from kg.graph.vectors import to_bytes
+from kg.records import linkable
+
+if TYPE_CHECKING:
+    from kg.nlp.embed import Encoder
 
 GROUP_SIMILARITY = 0.75
 COUNTER_SIMILARITY = 0.25  # chosen on the dev split's counters pairs (scripts/eval_counters.py)
 CROSS_COUNTERS = 5  # per denial, the closest eager claims of other articles that are kept
 _BLOCK = 512
 DIM = 384
-
-
-def linkable(stance: str, holder: str | None) -> bool:
-    """Whether a claim can get a link: a denial or eager claim (counters), or one with a holder (groups).
-
-    Only these need a vector; the others are never compared.
-    """
-    return stance in ("denying", "eager") or bool(holder)
 
 
 @dataclass(frozen=True)
@@ -46,64 +48,6 @@ class ClaimNode:
     holder: str | None  # the holder's normalised key
     stance: str
     speaker: str | None = None  # the speaker's normalised key
-
-
-@lru_cache(maxsize=2)
-def _encoder(device: str, precision: str):
-    import torch
-
-    from kg.nlp.device import prepare
-    from kg.nlp.encoder import load_base_encoder, load_tokenizer
-
-    return load_tokenizer(), prepare(load_base_encoder().eval(), torch.device(device), precision)
-
-
-def embed(
-    texts: Sequence[str], batch_tokens: int | None = None, device: str = "cpu", precision: str = "fp32"
-) -> np.ndarray:
-    """Unit-length sentence embeddings from the base encoder (mean of token states).
-
-    Texts are sorted by length and batched under a token budget, so little is padding.
-    """
-    import torch
-
-    if not texts:
-        return np.zeros((0, DIM), dtype=np.float32)
-    from kg.nlp.device import batch_tokens as default_batch_tokens
-    from kg.nlp.infer import length_batches
-
-    tokenizer, model = _encoder(device, precision)
-    batch_tokens = batch_tokens or default_batch_tokens(torch.device(device), precision)
-    encs = [e.ids[:256] for e in tokenizer.encode_batch(list(texts))]
-    out = np.zeros((len(texts), DIM), dtype=np.float32)
-    with torch.inference_mode():
-        for rows in length_batches([len(e) for e in encs], batch_tokens):
-            width = len(encs[rows[-1]])
-            ids = torch.tensor([encs[k] + [0] * (width - len(encs[k])) for k in rows])
-            mask = (torch.arange(width)[None, :] < torch.tensor([len(encs[k]) for k in rows])[:, None]).long()
-            ids, mask = ids.to(device), mask.to(device)
-            states = model(input_ids=ids, attention_mask=mask).last_hidden_state.float()
-            pooled = (states * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True)
-            out[rows] = torch.nn.functional.normalize(pooled, dim=-1).cpu().numpy()
-    return out
-
-
-def needs_vector(sentence: dict) -> bool:
-    """A claim (a holder or a speaker, as the graph builds it) that linking may compare."""
-    is_claim = sentence.get("holder") or sentence.get("speaker")
-    return bool(is_claim) and linkable(sentence["stance"], sentence.get("holder"))
-
-
-def claim_vectors(
-    articles: Sequence[Sequence[dict]], device: str = "cpu", precision: str = "fp32"
-) -> list[list[np.ndarray | None]]:
-    """Per article and sentence, the vector linking needs (None where none is), in one batched pass."""
-    where = [(a, i) for a, sents in enumerate(articles) for i, s in enumerate(sents) if needs_vector(s)]
-    vectors = embed([articles[a][i]["text"] for a, i in where], device=device, precision=precision)
-    out: list[list[np.ndarray | None]] = [[None] * len(sents) for sents in articles]
-    for (a, i), vector in zip(where, vectors, strict=True):
-        out[a][i] = vector
-    return out
 
 
 def _similar(vectors: np.ndarray, rows: Sequence[int], cols: Sequence[int], threshold: float) -> Iterable:
@@ -180,3 +124,70 @@ def groups(
     for k in range(len(claims)):
         members_of.setdefault(find(k), []).append(k)
     return [m for m in members_of.values() if len(m) > 1]
+
+
+CLAIM_VARS = ("c", "a", "text", "holder", "stance", "speaker", "vector")
+# No ORDER BY: sorting 100k claims in the store costs more than the query (claim_nodes sorts).
+CLAIMS_QUERY = f"""SELECT ?c ?a ?text ?holder ?stance ?speaker ?vector WHERE {{ GRAPH ?g {{
+    ?c a <{KG.Claim}> ; <{KG.text}> ?text ; <{KG.stance}> ?stance ; <{KG.sentence}> ?s .
+    ?s <{KG.inArticle}> ?a .
+    OPTIONAL {{ ?c <{KG.holder}> ?holder }}
+    OPTIONAL {{ ?c <{KG.vector}> ?vector }}
+    OPTIONAL {{ ?c <{KG.attribution}>/<{KG.speaker}> ?speaker }} }} }}"""
+
+
+def claim_nodes(
+    rows: Iterable[dict[str, str | None]], encoder: Encoder | None = None
+) -> tuple[list[ClaimNode], np.ndarray]:
+    """Claims (sorted by IRI) and their unit vectors as float16, from rows of CLAIMS_QUERY.
+
+    Linkable claims stored without a vector (graphs from older versions, or built from gold
+    records) get one computed now; the others are never compared and get zeros. A claim's
+    text is kept only when its vector has to be computed: at 100k claims the rest is memory
+    spent for nothing.
+    """
+    found = []
+    for r in rows:
+        stance = r["stance"].rsplit("#", 1)[-1]
+        raw = to_bytes(r["vector"]) if r["vector"] else None
+        text = r["text"] if raw is None and linkable(stance, r["holder"]) else ""
+        found.append((r["c"], r["a"], text, r["holder"], stance, r["speaker"], raw))
+    found.sort(key=lambda f: f[0])
+    claims = [ClaimNode(*f[:6]) for f in found]
+    raws = [f[6] for f in found]
+    del found
+    missing = [k for k, c in enumerate(claims) if c.text]
+    if missing and encoder is None:
+        raise InputError(
+            f"{len(missing)} claim(s)",
+            "stored without a vector, and no encoder was given to compute them",
+            "open the store with an encoder (kg.open_store does) or re-ingest those articles",
+        )
+    computed = encoder.encode([claims[k].text for k in missing]) if missing else None
+    width = computed.shape[1] if computed is not None and not any(raws) else DIM
+    vectors = np.zeros((len(claims), width), np.float16)
+    for lo in range(0, len(claims), 8192):  # int8 rows -> unit float16 rows, a block at a time
+        block = raws[lo : lo + 8192]
+        if any(block):
+            ints = np.frombuffer(b"".join(r or bytes(width) for r in block), np.int8).reshape(-1, width)
+            values = ints.astype(np.float32)
+            norms = np.linalg.norm(values, axis=1, keepdims=True)
+            vectors[lo : lo + len(block)] = values / np.where(norms > 0, norms, 1)
+    for k, vector in zip(missing, computed if computed is not None else [], strict=True):
+        vectors[k] = vector
+    return claims, vectors
+
+
+def link_triples(claims: list[ClaimNode], vectors: np.ndarray) -> Iterator[str]:
+    """The links graph as N-Triples lines: `counters` between claims, same-proposition groups.
+
+    Lines, not an rdflib Graph: at 10k articles the graph would hold about 100k triples in
+    memory for no purpose but serialising them again.
+    """
+    for i, j in counter_pairs(claims, vectors):
+        yield f"<{claims[i].iri}> <{KG.counters}> <{claims[j].iri}> ."
+    for members in groups(claims, vectors):
+        group = iris.claim_group("|".join(sorted(claims[k].iri for k in members)))
+        yield f"<{group}> <{RDF.type}> <{KG.ClaimGroup}> ."
+        for k in members:
+            yield f"<{claims[k].iri}> <{KG.inGroup}> <{group}> ."

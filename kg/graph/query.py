@@ -10,25 +10,17 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+
+from kg.errors import QueryError, QueryForbidden, QueryTimeout
+from kg.graph.safety import check_query
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_LIMIT = 10_000
 
 Term = tuple[str, str, str | None, str | None]  # (kind: uri|literal|bnode|triple, value, datatype, lang)
-
-
-class QueryError(ValueError):
-    """A query that cannot run: bad syntax (with its position), timeout, unsupported form."""
-
-
-class QueryTimeout(QueryError):
-    pass
-
-
-class QueryForbidden(QueryError):
-    """SERVICE, LOAD, FROM: the query would reach outside the store."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +33,14 @@ class Result:
     boolean: bool = False
     turtle: str = ""
     truncated: bool = False
+
+    def __iter__(self) -> Iterator[dict[str, str | None]]:
+        """SELECT rows as {variable: value} (each term's lexical form; None where unbound)."""
+        for row in self.rows:
+            yield {
+                v: (term[1] if term is not None else None)
+                for v, term in zip(self.variables, row, strict=True)
+            }
 
 
 def _term(term) -> Term:
@@ -72,12 +72,7 @@ def run_query(store, sparql: str, params: dict[str, str] | None = None, limit: i
     """Run one query on an open pyoxigraph store, in this process (no timeout)."""
     import pyoxigraph as ox
 
-    from kg.graph.safety import ForbiddenQuery, check_query
-
-    try:
-        check_query(sparql)
-    except ForbiddenQuery as exc:
-        raise QueryForbidden(str(exc)) from None
+    check_query(sparql)
     try:
         answer = store.query(sparql, use_default_graph_as_union=True, substitutions=_bind(params or {}))
     except SyntaxError as exc:
@@ -182,12 +177,7 @@ def apply_update(oxigraph_dir: str, text: str, timeout: float = DEFAULT_TIMEOUT)
 
     No query worker may hold the store open meanwhile: the caller stops them first.
     """
-    from kg.graph.safety import ForbiddenQuery, check_query
-
-    try:
-        check_query(text)
-    except ForbiddenQuery as exc:
-        raise QueryForbidden(str(exc)) from None
+    check_query(text)
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
     proc = ctx.Process(target=_apply, args=(oxigraph_dir, text, child), daemon=True)

@@ -14,28 +14,31 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from datetime import UTC, datetime
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
-from rdflib.namespace import PROV
 
+from kg.errors import QueryError
 from kg.graph import iris
-from kg.graph.query import QueryError, Result
-from kg.graph.store import CLAIM_VARS, CLAIMS_QUERY, claim_nodes, link_triples
-from kg.graph.summary import SUMMARY_UPDATE
+from kg.graph.claims import CLAIM_VARS, CLAIMS_QUERY
+from kg.graph.contract import StoreBase, provenance_update
+from kg.graph.query import DEFAULT_LIMIT, Result
+from kg.graph.safety import check_query
+
+if TYPE_CHECKING:
+    from kg.nlp.embed import Encoder
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-def is_remote(spec: str | None) -> bool:
-    return bool(spec) and spec.startswith(("http://", "https://"))
-
-
-class RemoteStore:
+class RemoteStore(StoreBase):
     """Writes and reads a store that speaks the SPARQL 1.1 protocols."""
 
-    def __init__(self, url: str, timeout: float = 60.0) -> None:
+    def __init__(self, url: str, timeout: float = 60.0, *, encoder: Encoder | None = None) -> None:
         base = url.rstrip("/")
+        self.encoder = encoder
         self.gsp = os.environ.get("KG_STORE_GSP") or f"{base}/store"
         self.query_url = os.environ.get("KG_STORE_QUERY") or f"{base}/query"
         self.update_url = os.environ.get("KG_STORE_UPDATE") or f"{base}/update"
@@ -58,9 +61,6 @@ class RemoteStore:
         except OSError as exc:
             raise QueryError(f"{url}: cannot reach the store ({exc})") from None
 
-    def _put_graph(self, graph: Graph) -> None:
-        self._put_nt(str(graph.identifier), graph.serialize(format="nt"))
-
     def _put_nt(self, name: str, ntriples: str) -> None:
         url = f"{self.gsp}?{urllib.parse.urlencode({'graph': name})}"
         self._send(url, ntriples.encode("utf-8"), "application/n-triples", method="PUT")
@@ -77,44 +77,27 @@ class RemoteStore:
         )
         return json.loads(body)
 
-    # --- the store interface ------------------------------------------------------------
+    # --- the store contract (kg.graph.contract) ------------------------------------------
 
-    def write_article(self, graph: Graph, when: datetime | None = None) -> None:
+    def write_graph(self, graph: Graph, when: datetime | None = None) -> None:
         """PUT the article's graph (replacing it), then record when in the provenance graph."""
-        self._put_graph(graph)
-        g, run = str(graph.identifier), next(graph.objects(predicate=PROV.wasGeneratedBy))
-        stamp = (when or datetime.now(UTC)).isoformat()
-        prov = iris.PROVENANCE_GRAPH
-        self.update(
-            f"DELETE WHERE {{ GRAPH <{prov}> {{ <{g}> ?p ?o }} }} ;\n"
-            f"INSERT DATA {{ GRAPH <{prov}> {{ <{g}> <{PROV.wasGeneratedBy}> <{run}> ; "
-            f'<{PROV.generatedAtTime}> "{stamp}"^^<{_XSD}dateTime> . }} }}'
-        )
+        self._put_nt(str(graph.identifier), graph.serialize(format="nt"))
+        self.update(provenance_update(graph, when))
 
-    def refresh_derived(self) -> int:
-        """The links graph (one PUT) and the summary graph (one update), from the article graphs."""
-        rows = self.select(CLAIMS_QUERY)["results"]["bindings"]
-        claims, vectors = claim_nodes(
-            {v: (r[v]["value"] if v in r else None) for v in CLAIM_VARS} for r in rows
-        )
-        lines = list(link_triples(claims, vectors))
+    def claim_rows(self) -> Iterator[dict[str, str | None]]:
+        for r in self.select(CLAIMS_QUERY)["results"]["bindings"]:
+            yield {v: (r[v]["value"] if v in r else None) for v in CLAIM_VARS}
+
+    def replace_links(self, lines: list[str]) -> None:
         self._put_nt(str(iris.LINKS_GRAPH), "\n".join(lines) + "\n")
-        self.update(SUMMARY_UPDATE)
-        return len(lines)
 
-    def flush(self) -> None:
-        """Nothing to do: every write is its own request."""
-
-    def run(self, text: str, params: dict[str, str] | None = None, limit: int = 10_000) -> Result:
+    def query(
+        self, text: str, params: Mapping[str, str] | None = None, *, limit: int = DEFAULT_LIMIT
+    ) -> Result:
         """A query through the SPARQL 1.1 Protocol, as kg's Result (parameters not supported remotely)."""
         if params:
             raise QueryError("--param needs a local store: remote endpoints get the query text as written")
-        from kg.graph.safety import ForbiddenQuery, check_query
-
-        try:
-            check_query(text)
-        except ForbiddenQuery as exc:
-            raise QueryError(str(exc)) from None
+        check_query(text)
         body = self._send(
             self.query_url,
             text.encode("utf-8"),

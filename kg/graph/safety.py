@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from kg.errors import QueryForbidden
+
 _STRIP = re.compile(
     r"""
       \#[^\n]*                                   # comments
@@ -27,15 +29,11 @@ _STRIP = re.compile(
 _FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|FROM)\b", re.IGNORECASE)
 
 
-class ForbiddenQuery(ValueError):
-    """A query form kg refuses: it would read or fetch data from outside the store."""
-
-
 def check_query(text: str) -> None:
-    """Raise ForbiddenQuery for SERVICE, LOAD and FROM / FROM NAMED."""
+    """Raise QueryForbidden for SERVICE, LOAD and FROM / FROM NAMED."""
     match = _FORBIDDEN.search(_STRIP.sub(" ", text))
     if match:
         word = match.group(1).upper()
-        raise ForbiddenQuery(
+        raise QueryForbidden(
             f"{word} is not allowed: kg queries only its own store and never fetches remote data"
         )

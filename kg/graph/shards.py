@@ -1,14 +1,20 @@
-"""N-Quads shards for a store's bulk loader: `kg ingest --out DIR`."""
+"""N-Quads shards for a store's bulk loader (`kg ingest --out DIR`): a store that is written, not read."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from rdflib import Graph
 
+from kg.errors import QueryError
+from kg.graph.contract import StoreBase
+from kg.graph.query import DEFAULT_LIMIT, Result
 
-class ShardWriter:
+
+class ShardStore(StoreBase):
     """Writes article graphs as N-Quads, ``per_shard`` articles a file, streaming.
 
     Each graph is appended to the open shard as it comes (nothing is held in memory); a
@@ -26,7 +32,7 @@ class ShardWriter:
     def _path(self) -> Path:
         return self.folder / f"articles-{self.shard:05d}.nq"
 
-    def write_article(self, graph: Graph) -> None:
+    def write_graph(self, graph: Graph, when: datetime | None = None) -> None:
         if self.file is None:
             self.file = self._path().with_suffix(".part").open("w", encoding="utf-8")
         name = f"<{graph.identifier}>"
@@ -45,10 +51,15 @@ class ShardWriter:
         self._path().with_suffix(".part").replace(self._path())
         self.file, self.shard, self.in_shard = None, self.shard + 1, 0
 
-    def refresh_derived(self) -> int:
+    def refresh(self) -> int:
         """Nothing to derive here: after loading the shards, `kg relink` derives them in the store."""
         self._close()
         return 0
+
+    def query(
+        self, sparql: str, params: Mapping[str, str] | None = None, *, limit: int = DEFAULT_LIMIT
+    ) -> Result:
+        raise QueryError(f"{self.folder} holds N-Quads shards: load them into a store, then query that")
 
     def flush(self) -> None:
         self._close()

@@ -1,4 +1,4 @@
-"""The model as a pipeline stage: articles in, annotation-format records out."""
+"""The model as a pipeline stage: articles in, AnnotatedArticle records out."""
 
 from __future__ import annotations
 
@@ -8,29 +8,30 @@ from pathlib import Path
 
 import torch
 
-from kg.annotation import article_record
 from kg.errors import InputError
+from kg.ingest.ids import article_id
 from kg.nlp.decode import decode_article
 from kg.nlp.device import batch_tokens as default_batch_tokens
 from kg.nlp.device import cpu_has_bf16, pick_device, pick_precision, prepare
+from kg.nlp.embed import BaseEncoder, claim_vectors
 from kg.nlp.encoder import load_tokenizer, sha256_file
 from kg.nlp.infer import Doc, predict
 from kg.nlp.model import AttributionModel
-from kg.records import Article
+from kg.records import AnnotatedArticle, Article, RunInfo
 from kg.segment import segment
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 
 
-Vectors = list[Sequence[float] | None]  # a claim vector per sentence; None where no claim
-
-
 def label_docs(
     model: AttributionModel, tokenizer, docs: Sequence[Doc], batch_tokens: int = 8192
 ) -> list[list[dict]]:
-    """Labelled sentences for each (text, sentence spans) doc."""
+    """Annotation-format sentences for each (text, sentence spans) doc."""
     raw = predict(model, tokenizer, docs, batch_tokens)
-    return [decode_article(text, spans, r) for (text, spans), r in zip(docs, raw, strict=True)]
+    return [
+        [s.to_record() for s in decode_article(text, spans, r)]
+        for (text, spans), r in zip(docs, raw, strict=True)
+    ]
 
 
 def verify_weights(folder: Path) -> str:
@@ -89,47 +90,64 @@ class Annotator:
         self.model = prepare(AttributionModel.load(model_dir), self.device, self.precision)
         self.tokenizer = load_tokenizer()
         self.batch_tokens = batch_tokens or default_batch_tokens(self.device, self.precision)
+        self.encoder = BaseEncoder(str(self.device), self.precision)
         self.model_name = (
             f"kg attribution model on {self.model.config.base} (LoRA r={self.model.config.lora_r})"
             + ("" if self.precision == "fp32" else f" in {self.precision}")
         )
 
+    @property
+    def run(self) -> RunInfo:
+        """What produces this annotator's records (kept with every article graph)."""
+        return RunInfo(model=self.model_name, weights_sha256=self.weights_sha256)
+
     def label_docs(self, docs: Sequence[Doc]) -> list[list[dict]]:
-        """Labelled sentences for each (text, sentence spans) doc."""
+        """Annotation-format sentences for each (text, sentence spans) doc (what evaluation scores)."""
         return label_docs(self.model, self.tokenizer, docs, self.batch_tokens)
 
-    def annotate(self, articles: Iterable[Article], chunk: int = 64) -> Iterator[dict]:
-        """One annotation record per article, streamed ``chunk`` articles at a time."""
+    def __call__(
+        self,
+        text: str,
+        *,
+        id: str | None = None,
+        outlet: str | None = None,
+        published: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        vectors: bool = True,
+    ) -> AnnotatedArticle:
+        """One article's text annotated (with claim vectors unless ``vectors=False``).
+
+        Without ``id`` the article gets the id `kg ingest` would give it (from ``url`` or the text).
+        """
+        article = Article(
+            id or article_id(text, url=url), text, title=title, url=url, outlet=outlet, published=published
+        )
+        return self.annotate_batch([article], vectors=vectors)[0]
+
+    def annotate(
+        self, articles: Iterable[Article], *, vectors: bool = False, chunk: int = 64
+    ) -> Iterator[AnnotatedArticle]:
+        """Each article annotated, streamed ``chunk`` articles (one batched pass) at a time."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) >= chunk:
-                yield from self.annotate_batch(batch)
+                yield from self.annotate_batch(batch, vectors=vectors)
                 batch = []
         if batch:
-            yield from self.annotate_batch(batch)
+            yield from self.annotate_batch(batch, vectors=vectors)
 
-    def annotate_batch(self, articles: Sequence[Article]) -> list[dict]:
-        """Annotation records of a batch of articles, in order (one batched forward pass)."""
-        return [record for record, _ in self.annotate_with_vectors(articles, vectors=False)]
-
-    def annotate_with_vectors(
-        self, articles: Sequence[Article], vectors: bool = True
-    ) -> list[tuple[dict, Vectors]]:
-        """Annotation records and, if asked, each claim's vector (kg.graph.claims.embed), in one batch."""
+    def annotate_batch(self, articles: Sequence[Article], *, vectors: bool = False) -> list[AnnotatedArticle]:
+        """A batch of articles annotated in order, in one batched forward pass (and one for the vectors)."""
         segmented = [segment(a) for a in articles]
         docs = [
             (a.text, [(s.start, s.end) for s in sents]) for a, sents in zip(articles, segmented, strict=True)
         ]
-        records = []
-        for article, sents, labels in zip(articles, segmented, self.label_docs(docs), strict=True):
-            records.append(article_record(article, sents))
-            records[-1]["sentences"] = labels
-        sentences = [r["sentences"] for r in records]
-        if vectors:
-            from kg.graph.claims import claim_vectors
-
-            found = claim_vectors(sentences, str(self.device), self.precision)
-        else:
-            found = [[None] * len(s) for s in sentences]
-        return list(zip(records, found, strict=True))
+        raw = predict(self.model, self.tokenizer, docs, self.batch_tokens)
+        labelled = [decode_article(text, spans, r) for (text, spans), r in zip(docs, raw, strict=True)]
+        found = claim_vectors(labelled, self.encoder) if vectors else [None] * len(articles)
+        return [
+            AnnotatedArticle(article, sentences, self.run, vecs)
+            for article, sentences, vecs in zip(articles, labelled, found, strict=True)
+        ]

@@ -46,7 +46,9 @@ def fit_temperature(
 
     def error(t: float) -> float:
         preds = {
-            rec["id"]: decode_article(text, spans, [rescale(x, t / current) for x in sents])
+            rec["id"]: [
+                s.to_record() for s in decode_article(text, spans, [rescale(x, t / current) for x in sents])
+            ]
             for rec, (text, spans), sents in zip(records, docs, raw, strict=True)
         }
         return score(records, preds).calibration_error

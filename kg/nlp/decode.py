@@ -6,8 +6,10 @@ import re
 from collections.abc import Sequence
 
 from kg.nlp import labels as L
+from kg.nlp.describe import describe
 from kg.nlp.infer import RawSentence, TaggedSpan
 from kg.nlp.resolve import UNNAMED, ArticleResolver
+from kg.records import AnnotatedSentence, Span
 
 SPAN_THRESHOLD = 0.5
 # A row whose (calibrated) confidence is below this is marked "uncertain": more likely wrong than right.
@@ -45,12 +47,14 @@ def _argmax(probs: Sequence[float], inventory: Sequence[str]) -> tuple[str, floa
     return inventory[i], probs[i]
 
 
-def _span(s: TaggedSpan | None) -> dict[str, int] | None:
-    return None if s is None else {"start": s.start, "end": s.end}
+def _span(s: TaggedSpan | None) -> Span | None:
+    return None if s is None else Span(s.start, s.end)
 
 
-def decode_article(text: str, spans: Sequence[tuple[int, int]], raw: Sequence[RawSentence]) -> list[dict]:
-    """Annotation-format sentences (every field filled, plus ``confidence`` and ``uncertain``) for one article."""
+def decode_article(
+    text: str, spans: Sequence[tuple[int, int]], raw: Sequence[RawSentence]
+) -> tuple[AnnotatedSentence, ...]:
+    """One article's sentences with every label filled, plus ``confidence`` and ``uncertain``."""
     resolver = ArticleResolver(text)
     out: list[dict] = []
     prev: dict | None = None  # the last attributed sentence, for continued quotes
@@ -106,10 +110,19 @@ def decode_article(text: str, spans: Sequence[tuple[int, int]], raw: Sequence[Ra
             prev = rec
         prev_holder = rec["holder"] or prev_holder
         out.append(rec)
-    for rec in out:  # names upgraded later in the article ("Vik" -> "Arno Vik")
-        rec["speaker"], rec["holder"] = resolver.final(rec["speaker"]), resolver.final(rec["holder"])
-        rec["via"] = [resolver.final(v) for v in rec["via"]]
-    return out
+    return tuple(_sentence(text, i, rec, resolver) for i, rec in enumerate(out))
+
+
+def _sentence(text: str, index: int, rec: dict, resolver: ArticleResolver) -> AnnotatedSentence:
+    """The frozen sentence, with names upgraded later in the article ("Vik" -> "Arno Vik")."""
+    mention = rec["speaker_mention"]
+    final = {
+        "speaker": resolver.final(rec["speaker"]),
+        "holder": resolver.final(rec["holder"]),
+        "via": tuple(resolver.final(v) for v in rec["via"]),
+        "description": describe(text, mention.end) if mention else None,
+    }
+    return AnnotatedSentence(index=index, **{**rec, **final})
 
 
 def _via(

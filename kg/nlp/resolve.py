@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.nlp.describe import appositive, introduced
 from kg.nlp.gazetteer import (
     CAPITALS,
     COUNTRY_ALIASES,
@@ -61,7 +62,6 @@ def _name_before_place(mention: str) -> str:
 _NAMED_AFTER = re.compile(r"\s*,\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s*,")
 _STOPWORDS = frozenset("the a an this that these those both all some of s".split())
 
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|its|their)\s+([^,.;“”\"]{3,90}?)\s*[,.;]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’\-]*")
 
 
@@ -248,10 +248,10 @@ class ArticleResolver:
         ent.descriptors |= titles
         if titles and ent.kind is None:
             ent.kind = "official"
-        appositive = _APPOSITIVE.match(self.text, end)
-        if appositive:
-            ent.descriptors |= _head_words(appositive.group(1))
-            ent.kind = self._kind_of(appositive.group(1)) or ent.kind  # "X, a media outlet": the text says
+        description = introduced(appositive(self.text, end) or "")
+        if description:
+            ent.descriptors |= _head_words(description)
+            ent.kind = self._kind_of(description) or ent.kind  # "X, a media outlet": the text says
         return self._touch(ent, sentence, kind).name
 
     # --- helpers -------------------------------------------------------------------

@@ -19,7 +19,7 @@ from kg.export import AGENT_COLOURS, STANCE_COLOURS, Filters, load
 from kg.export.network import build_network, write_gexf, write_graphml
 from kg.export.rdf import write_rdf
 from kg.export.report import write_report
-from kg.graph.store import KgStore
+from kg.graph.local import LocalStore
 from tests.conftest import write_store
 
 DENIAL = "Meanwhile, Chinese officials have consistently denied that any formal talks are underway."
@@ -49,20 +49,20 @@ def mixed_folder(tmp_path_factory: pytest.TempPathFactory, seed_gold: dict) -> P
     return write_store(tmp_path_factory.mktemp("mixed"), [seed_gold, _hostile(seed_gold)])
 
 
-def _open(folder: Path) -> Iterator[KgStore]:
-    store = KgStore(folder)
+def _open(folder: Path) -> Iterator[LocalStore]:
+    store = LocalStore(folder)
     yield store
     del store
     gc.collect()
 
 
 @pytest.fixture()
-def store(seed_folder: Path) -> Iterator[KgStore]:
+def store(seed_folder: Path) -> Iterator[LocalStore]:
     yield from _open(seed_folder)
 
 
 @pytest.fixture()
-def mixed(mixed_folder: Path) -> Iterator[KgStore]:
+def mixed(mixed_folder: Path) -> Iterator[LocalStore]:
     yield from _open(mixed_folder)
 
 
@@ -78,7 +78,7 @@ def _speaker_types(graph: nx.Graph) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
-def test_network_written_and_read_back(store: KgStore, tmp_path: Path, fmt: str) -> None:
+def test_network_written_and_read_back(store: LocalStore, tmp_path: Path, fmt: str) -> None:
     graph = build_network(store)
     path = tmp_path / f"seed.{fmt}"
     (write_graphml if fmt == "graphml" else write_gexf)(graph, path)
@@ -96,7 +96,7 @@ def test_network_written_and_read_back(store: KgStore, tmp_path: Path, fmt: str)
     assert DENIAL in {d["text"] for d in claims} and len(claims) == 10
 
 
-def test_gexf_colours_follow_the_palette(store: KgStore, tmp_path: Path) -> None:
+def test_gexf_colours_follow_the_palette(store: LocalStore, tmp_path: Path) -> None:
     write_gexf(build_network(store), tmp_path / "seed.gexf")
     for _, data in nx.read_gexf(tmp_path / "seed.gexf").nodes(data=True):
         key = data["stance"] if data["kind"] == "claim" else data["type"]
@@ -105,7 +105,7 @@ def test_gexf_colours_follow_the_palette(store: KgStore, tmp_path: Path) -> None
         assert f"#{rgb['r']:02x}{rgb['g']:02x}{rgb['b']:02x}" == colour
 
 
-def test_edges_of_the_seed(store: KgStore) -> None:
+def test_edges_of_the_seed(store: LocalStore) -> None:
     graph = build_network(store)
     name = {n: d["label"] for n, d in graph.nodes(data=True)}
     edges = {(name[u], rel, name[v]) for u, v, rel in graph.edges(keys=True) if rel != "said"}
@@ -124,7 +124,7 @@ def _ids(graph: nx.MultiDiGraph, *labels: str) -> list[str]:
     return [by_label[label] for label in labels]
 
 
-def test_filters(store: KgStore, mixed: KgStore) -> None:
+def test_filters(store: LocalStore, mixed: LocalStore) -> None:
     everything = build_network(store)
     scoop = build_network(store, Filters(outlet="Scoop Hub"))
     assert (scoop.number_of_nodes(), scoop.number_of_edges()) == (
@@ -141,20 +141,20 @@ def test_filters(store: KgStore, mixed: KgStore) -> None:
     assert len(claims) == 2 and DENIAL in {d["text"] for d in claims}
 
 
-def test_trig_round_trip_is_isomorphic_per_graph(store: KgStore, tmp_path: Path) -> None:
+def test_trig_round_trip_is_isomorphic_per_graph(store: LocalStore, tmp_path: Path) -> None:
     n = write_rdf(store, tmp_path / "all.trig", "trig")
-    assert n == len(store.store)
+    assert n == len(store.db)
     back = rdflib.Dataset().parse(tmp_path / "all.trig", format="trig")
     names = store.graph_names()
     assert len(names) == 4  # the article, the links, the provenance, the summary
     for name in names:
-        ours = store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        ours = store.db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
         expected = rdflib.Graph().parse(data=ours.decode("utf-8"), format="nt")
         assert isomorphic(back.graph(rdflib.URIRef(name)), expected), name
 
 
-def test_nquads_with_filters(mixed: KgStore, tmp_path: Path) -> None:
-    assert write_rdf(mixed, tmp_path / "all.nq", "nquads") == len(mixed.store)
+def test_nquads_with_filters(mixed: LocalStore, tmp_path: Path) -> None:
+    assert write_rdf(mixed, tmp_path / "all.nq", "nquads") == len(mixed.db)
     assert write_rdf(mixed, tmp_path / "none.nq", "nquads", Filters(outlet="nope")) == 0
     assert (tmp_path / "none.nq").read_text(encoding="utf-8") == ""
     write_rdf(mixed, tmp_path / "scoop.nq", "nquads", Filters(outlet="Scoop Hub"))
@@ -190,7 +190,7 @@ class _Claims(HTMLParser):
             self.field = ""
 
 
-def _report(store: KgStore, path: Path) -> tuple[str, _Claims]:
+def _report(store: LocalStore, path: Path) -> tuple[str, _Claims]:
     write_report(store, path)
     html = path.read_text(encoding="utf-8")
     parser = _Claims()
@@ -199,7 +199,7 @@ def _report(store: KgStore, path: Path) -> tuple[str, _Claims]:
     return html, parser
 
 
-def test_report_lists_every_claim_with_its_chain(store: KgStore, tmp_path: Path) -> None:
+def test_report_lists_every_claim_with_its_chain(store: LocalStore, tmp_path: Path) -> None:
     html, parsed = _report(store, tmp_path / "report.html")
     assert len(parsed.claims) == 10 and parsed.scripts == 0
     by_sentence = {c["sentence"]: c for c in parsed.claims}
@@ -214,7 +214,7 @@ def test_report_lists_every_claim_with_its_chain(store: KgStore, tmp_path: Path)
     assert "http" not in html  # no external links
 
 
-def test_report_escapes_hostile_text(mixed: KgStore, tmp_path: Path) -> None:
+def test_report_escapes_hostile_text(mixed: LocalStore, tmp_path: Path) -> None:
     html, parsed = _report(mixed, tmp_path / "report.html")
     assert "<script>" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html
     assert "Other &lt;Outlet&gt;" in html and parsed.scripts == 0

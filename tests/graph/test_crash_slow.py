@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph.store import KgStore
+from kg.graph.local import LocalStore
 from kg.records import Article
 from kg.segment import segment
 from tests.conftest import ROOT
@@ -40,9 +40,9 @@ def test_sigkill_during_ingest_leaves_whole_articles(tmp_path: Path) -> None:
     time.sleep(0.2)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
-    store = KgStore(store_dir)  # reopens after the crash
+    store = LocalStore(store_dir)  # reopens after the crash
     counts = {
-        row["id"].value: int(row["n"].value)
+        row["id"]: int(row["n"])
         for row in store.query(
             "PREFIX kg: <https://w3id.org/kg-news/ns#> "
             "SELECT ?id (COUNT(?s) AS ?n) WHERE { ?a kg:articleId ?id . ?s kg:inArticle ?a } GROUP BY ?id"

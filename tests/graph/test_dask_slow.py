@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib.compare import isomorphic
 
-from kg.graph.store import KgStore
+from kg.graph.local import LocalStore
 from kg.pipeline import ingest_to_store
 from tests.conftest import ROOT
 
@@ -38,7 +38,7 @@ def test_cluster_ingest_equals_single_process(tmp_path: Path) -> None:
     assert written == 6 and not diag.errors
     assert sorted(loaded.values()) == [1, 1]
     gc.collect()
-    a, b = KgStore(single), KgStore(cluster_store)
+    a, b = LocalStore(single), LocalStore(cluster_store)
     names = a.graph_names()
     assert names == b.graph_names()
     for rec in records:

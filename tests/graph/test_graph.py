@@ -4,6 +4,7 @@ import copy
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -11,11 +12,9 @@ import rdflib
 from pyshacl import validate
 from rdflib.compare import isomorphic
 
-from kg.graph import claims as claims_module
-from kg.graph.build import build_article_graph
-from kg.graph.store import KgStore
+from kg.graph.local import LocalStore
 from kg.graph.terms import KG, STANCE
-from tests.conftest import ROOT, RUN
+from tests.conftest import ROOT, gold_graph
 
 KGNS = "PREFIX kg: <https://w3id.org/kg-news/ns#> PREFIX schema: <https://schema.org/> "
 
@@ -28,24 +27,29 @@ def ontology() -> tuple[rdflib.Graph, rdflib.Graph]:
     return shapes, ont
 
 
-@pytest.fixture()
-def fake_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Bag-of-words vectors instead of the encoder: fast, deterministic, similar texts close."""
+class TalkWords:
+    """A fake encoder: bag-of-words vectors, fast, deterministic, texts about talks close."""
 
-    def embed(texts):
-        vocab = {"talks": 0, "negotiations": 0, "dialogue": 1, "negotiating": 0, "table": 2, "deal": 3}
-        out = np.zeros((len(texts), 8), dtype=np.float32)
+    dim = 8
+    vocab: ClassVar[dict[str, int]] = {
+        "talks": 0,
+        "negotiations": 0,
+        "dialogue": 1,
+        "negotiating": 0,
+        "table": 2,
+        "deal": 3,
+    }
+
+    def encode(self, texts):
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for k, text in enumerate(texts):
             for word in text.lower().replace(",", " ").split():
-                out[k, vocab.get(word.strip(".”“"), 7)] += 1
+                out[k, self.vocab.get(word.strip(".”“"), 7)] += 1
         return out / np.linalg.norm(out, axis=1, keepdims=True)
-
-    monkeypatch.setattr(claims_module, "embed", embed)
-    monkeypatch.setattr("kg.graph.store.embed", embed)
 
 
 def seed_graph(seed_gold: dict) -> rdflib.Graph:
-    return build_article_graph(seed_gold, seed_gold["text"], RUN, "seeds/000_ab4f8e58de2394bd.txt")
+    return gold_graph(seed_gold, "seeds/000_ab4f8e58de2394bd.txt")
 
 
 def test_terms_module_is_generated_from_the_ontology() -> None:
@@ -100,7 +104,7 @@ def test_via_chain_and_entities(seed_gold: dict) -> None:
 def test_unnamed_sources_are_never_merged_across_articles(seed_gold: dict) -> None:
     other = copy.deepcopy(seed_gold)
     other["id"] = "another-article"
-    a, b = seed_graph(seed_gold), build_article_graph(other, other["text"], RUN)
+    a, b = seed_graph(seed_gold), gold_graph(other)
     unnamed_a = set(a.subjects(rdflib.RDF.type, KG.UnnamedSource))
     unnamed_b = set(b.subjects(rdflib.RDF.type, KG.UnnamedSource))
     assert unnamed_a and unnamed_b and not unnamed_a & unnamed_b
@@ -108,61 +112,62 @@ def test_unnamed_sources_are_never_merged_across_articles(seed_gold: dict) -> No
     assert named  # Donald Trump is one IRI in both
 
 
-def test_store_answers_the_seed_questions(seed_gold: dict, tmp_path: Path, fake_embeddings) -> None:
-    store = KgStore(tmp_path / "store")
+def test_store_answers_the_seed_questions(seed_gold: dict, tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "store", encoder=TalkWords())
     graph = seed_graph(seed_gold)
-    store.write_article(graph)
-    store.refresh_derived()
-    who_denied = store.query(
+    store.write_graph(graph)
+    store.refresh()
+    who_denied = store.select(
         KGNS
         + f"""SELECT ?name WHERE {{ ?c kg:stance <{STANCE.denying}> ;
                    kg:attribution/kg:speaker/schema:name ?name ; kg:text ?t . FILTER(CONTAINS(?t, "talks")) }}"""
     )
     assert [row["name"].value for row in who_denied] == ["Chinese officials"]
-    yt_claims = store.query(
+    yt_claims = store.select(
         KGNS
         + """SELECT ?t WHERE { ?c kg:attribution/kg:speaker/schema:name "Yuyuan Tantian" ; kg:text ?t }"""
     )
     assert len(list(yt_claims)) == 3
-    counters = list(store.query(KGNS + "SELECT ?a ?b WHERE { ?a kg:counters ?b }"))
+    counters = list(store.select(KGNS + "SELECT ?a ?b WHERE { ?a kg:counters ?b }"))
     assert counters and all("/claim/12" in row["a"].value for row in counters)
 
 
-def test_reingest_replaces_only_its_graph_and_round_trips(
-    seed_gold: dict, tmp_path: Path, fake_embeddings
-) -> None:
-    store = KgStore(tmp_path / "store")
+def test_reingest_replaces_only_its_graph_and_round_trips(seed_gold: dict, tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "store", encoder=TalkWords())
     edited = copy.deepcopy(seed_gold)
     edited["id"] = "second"
     for record in (seed_gold, edited, seed_gold):
-        store.write_article(build_article_graph(record, record["text"], RUN))
-    store.refresh_derived()
+        store.write_graph(gold_graph(record))
+    store.refresh()
     first = store.article_graph(seed_gold["id"])
-    assert isomorphic(first, build_article_graph(seed_gold, seed_gold["text"], RUN))
+    assert isomorphic(first, gold_graph(seed_gold))
     edited["sentences"][12]["stance"] = "open"
-    store.write_article(build_article_graph(edited, edited["text"], RUN))
+    store.write_graph(gold_graph(edited))
     assert isomorphic(store.article_graph(seed_gold["id"]), first)
     second = store.article_graph("second")
     assert (None, KG.stance, STANCE.open) in second
     trig = tmp_path / "dump.trig"
-    store.store.dump(str(trig), format=__import__("pyoxigraph").RdfFormat.TRIG)
+    store.db.dump(str(trig), format=__import__("pyoxigraph").RdfFormat.TRIG)
     back = rdflib.Dataset().parse(trig, format="trig")
     assert isomorphic(back.graph(first.identifier), first)
 
 
-def test_a_failed_write_leaves_the_store_as_it_was(
-    seed_gold: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from kg.graph import store as store_module
-
-    store = KgStore(tmp_path / "store")
+def test_a_failed_write_leaves_the_store_as_it_was(seed_gold: dict, tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "store")
     graph = seed_graph(seed_gold)
-    store.write_article(graph)
-    before = len(store.store)
-    valid = store_module._nt(graph)
-    # the replacement breaks off half way: the DROP of the old graph must not happen either
-    monkeypatch.setattr(store_module, "_nt", lambda g: valid[: len(valid) // 2] + "\n<broken")
+    store.write_graph(graph)
+    before = len(store.db)
+    valid = graph.serialize(format="nt")
+
+    class BreaksOff(rdflib.Graph):
+        """The replacement breaks off half way: the DROP of the old graph must not happen either."""
+
+        def serialize(self, *args, **kwargs):
+            return valid[: len(valid) // 2] + "\n<broken"
+
+    broken = BreaksOff(identifier=graph.identifier)
+    broken += graph
     with pytest.raises(SyntaxError):
-        store.write_article(graph)
-    assert len(store.store) == before
+        store.write_graph(broken)
+    assert len(store.db) == before
     assert isomorphic(store.article_graph(seed_gold["id"]), graph)

@@ -12,7 +12,7 @@ import rdflib
 from pyshacl import validate
 
 from kg.graph import iris
-from kg.graph.store import KgStore
+from kg.graph.local import LocalStore
 from kg.graph.terms import KG
 from tests.conftest import ROOT
 
@@ -26,7 +26,7 @@ def test_ingest_seeds_builds_a_conforming_store_and_survives_bad_input(tmp_path:
     args = ["kg", "ingest", str(ROOT / "seeds"), str(tmp_path / "in"), "--store", str(store_dir)]
     result = subprocess.run(args, capture_output=True, text=True)
     assert result.returncode == 1 and "bad.json:1: malformed JSON" in result.stderr
-    store = KgStore(store_dir)
+    store = LocalStore(store_dir)
     (article,) = [g for g in store.graph_names() if "/graph/article/" in g]
     graph = store.article_graph(article.rsplit("/", 1)[-1])
     shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
@@ -39,7 +39,7 @@ def test_ingest_seeds_builds_a_conforming_store_and_survives_bad_input(tmp_path:
     assert linkable and linkable == set(graph.subjects(KG.vector, None))  # what linking compares has a vector
     aid = article.rsplit("/", 1)[-1]
     countered = {
-        q.object.value for q in store.store.quads_for_pattern(None, ox.NamedNode(str(KG.counters)), None)
+        q.object.value for q in store.db.quads_for_pattern(None, ox.NamedNode(str(KG.counters)), None)
     }
     gold = json.loads((ROOT / "seeds" / "000_ab4f8e58de2394bd.gold.jsonl").read_text())["counters"]
     assert {str(iris.claim(aid, i)) for i, _ in gold} <= countered  # the seed's four contradictions
@@ -71,4 +71,4 @@ def test_ingest_seeds_builds_a_conforming_store_and_survives_bad_input(tmp_path:
     before = len(graph)
     again = subprocess.run([*args[:3], "--store", str(store_dir)], capture_output=True, text=True)
     assert again.returncode == 0
-    assert len(KgStore(store_dir).article_graph(article.rsplit("/", 1)[-1])) == before
+    assert len(LocalStore(store_dir).article_graph(article.rsplit("/", 1)[-1])) == before

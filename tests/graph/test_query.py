@@ -10,8 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.errors import QueryError, QueryTimeout
 from kg.graph.audit import audit_queries
-from kg.graph.query import QueryError, QueryRunner, QueryTimeout
+from kg.graph.local import LocalStore
 from kg.graph.results import render
 
 PREFIX = "PREFIX kg: <https://w3id.org/kg-news/ns#> PREFIX schema: <https://schema.org/> "
@@ -19,7 +20,7 @@ PREFIX = "PREFIX kg: <https://w3id.org/kg-news/ns#> PREFIX schema: <https://sche
 
 @pytest.fixture(scope="module")
 def runner(seed_store: Path):
-    with QueryRunner(str(seed_store / "oxigraph"), timeout=2.0) as r:
+    with LocalStore(seed_store, readonly=True).runner(2.0) as r:
         yield r
 
 
@@ -62,7 +63,7 @@ def test_user_values_are_bound_as_terms(runner, value: str) -> None:
 
 
 def test_a_runaway_query_is_stopped(seed_store: Path) -> None:
-    with QueryRunner(str(seed_store / "oxigraph"), timeout=1.0) as r:
+    with LocalStore(seed_store, readonly=True).runner(1.0) as r:
         start = time.monotonic()
         with pytest.raises(QueryTimeout):
             r.run("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
@@ -111,7 +112,7 @@ def test_cli_query_and_audit(seed_store: Path) -> None:
 
 def test_audit_queries_on_a_small_two_outlet_fixture(small_store: Path) -> None:
     queries = audit_queries()
-    with QueryRunner(str(small_store / "oxigraph"), timeout=5.0) as r:
+    with LocalStore(small_store, readonly=True).runner(5.0) as r:
 
         def values(name: str, **params: str) -> list[list[str]]:
             return [[t[1] if t else "" for t in row] for row in r.run(queries[name].text, params).rows]

@@ -15,10 +15,9 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.graph import iris
-from kg.graph.build import build_article_graph
 from kg.graph.remote import RemoteStore
-from kg.graph.store import KgStore
-from tests.conftest import RUN, bag_of_words, start_server
+from kg.graph.store import LocalStore
+from tests.conftest import BagOfWords, gold_graph, start_server
 
 
 @pytest.fixture()
@@ -30,22 +29,22 @@ def server(tmp_path: Path):
     proc.wait(timeout=10)
 
 
-def test_remote_store_holds_the_same_graphs(
-    server: str, seed_gold: dict, tmp_path: Path, monkeypatch
-) -> None:
-    monkeypatch.setattr("kg.graph.store.embed", bag_of_words)
+def test_remote_store_holds_the_same_graphs(server: str, seed_gold: dict, tmp_path: Path) -> None:
     other = copy.deepcopy(seed_gold)
     other["id"] = "second"
-    remote, local = RemoteStore(server), KgStore(tmp_path / "local")
+    remote, local = (
+        RemoteStore(server, encoder=BagOfWords()),
+        LocalStore(tmp_path / "local", encoder=BagOfWords()),
+    )
     for store in (remote, local):
         for record in (seed_gold, other, seed_gold):  # the repeat must replace, not add
-            store.write_article(build_article_graph(record, record["text"], RUN))
-        store.refresh_derived()
+            store.write_graph(gold_graph(record))
+        store.refresh()
     count = (
         f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{iris.PROVENANCE_GRAPH}>) }}"
     )
     remote_n = remote.select(count)["results"]["bindings"][0]["n"]["value"]
-    local_n = next(iter(local.store.query(count)))["n"].value
+    local_n = next(iter(local.db.query(count)))["n"].value
     assert remote_n == local_n
     for article_id in (seed_gold["id"], "second"):
         name = iris.article_graph(article_id)

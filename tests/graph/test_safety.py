@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph.query import QueryForbidden, QueryRunner
-from kg.graph.safety import ForbiddenQuery, check_query
+from kg.errors import QueryForbidden
+from kg.graph.local import LocalStore
+from kg.graph.safety import check_query
 
 
 @pytest.mark.parametrize(
@@ -24,7 +25,7 @@ from kg.graph.safety import ForbiddenQuery, check_query
     ],
 )
 def test_outside_reaching_queries_are_refused(query: str) -> None:
-    with pytest.raises(ForbiddenQuery):
+    with pytest.raises(QueryForbidden):
         check_query(query)
 
 
@@ -59,7 +60,7 @@ def test_service_opens_no_connection(seed_store: Path) -> None:
 
     thread = threading.Thread(target=accept)
     thread.start()
-    with QueryRunner(str(seed_store / "oxigraph"), timeout=5) as runner:
+    with LocalStore(seed_store, readonly=True).runner(5) as runner:
         for query in (
             f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
             f"SELECT * FROM <http://127.0.0.1:{port}/x.ttl> WHERE {{ ?s ?p ?o }}",
@@ -77,7 +78,8 @@ def test_no_socket_or_file_is_opened_while_a_hostile_query_runs() -> None:
 
     import pyoxigraph as ox
 
-    from kg.graph.query import QueryError, run_query
+    from kg.errors import QueryError
+    from kg.graph.query import run_query
 
     store = ox.Store()
     store.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }")

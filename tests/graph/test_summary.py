@@ -9,16 +9,15 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.graph.audit import audit_queries
-from kg.graph.build import build_article_graph
 from kg.graph.query import run_query
-from kg.graph.store import KgStore
-from tests.conftest import ROOT, RUN, bag_of_words
+from kg.graph.store import LocalStore
+from tests.conftest import ROOT, BagOfWords, gold_graph
 
 RECORDS = [json.loads(line) for line in (ROOT / "data/corpus/dev.jsonl").open(encoding="utf-8")][:12]
 
 
-def _rows(store: KgStore, name: str) -> list[tuple]:
-    result = run_query(store.store, audit_queries()[name].text)
+def _rows(store: LocalStore, name: str) -> list[tuple]:
+    result = run_query(store.db, audit_queries()[name].text)
     return [tuple(term[1] if term else None for term in row) for row in result.rows]
 
 
@@ -43,12 +42,11 @@ def _scan(records: list[dict]) -> tuple[Counter, Counter, Counter, Counter]:
     return stances, dates, attributions, unnamed
 
 
-def test_aggregate_audits_match_a_scan_and_follow_reingest(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr("kg.graph.store.embed", bag_of_words)
-    store = KgStore(tmp_path / "s")
+def test_aggregate_audits_match_a_scan_and_follow_reingest(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "s", encoder=BagOfWords())
     for rec in RECORDS:
-        store.write_article(build_article_graph(rec, rec["text"], RUN))
-    store.refresh_derived()
+        store.write_graph(gold_graph(rec))
+    store.refresh()
     stances, dates, attributions, unnamed = _scan(RECORDS)
     names = ("eager", "open", "denying", "neutral")
     by_holder = {(h, sp): [int(v) for v in rest] for h, sp, *rest in _rows(store, "stance-by-holder")}
@@ -62,8 +60,8 @@ def test_aggregate_audits_match_a_scan_and_follow_reingest(tmp_path: Path, monke
     assert sourcing == {o: (attributions[o], unnamed[o]) for o in attributions}
 
     edited = dict(RECORDS[0], sentences=[dict(s, stance="denying") for s in RECORDS[0]["sentences"]])
-    store.write_article(build_article_graph(edited, edited["text"], RUN))
-    store.refresh_derived()
+    store.write_graph(gold_graph(edited))
+    store.refresh()
     after = {(h, sp): [int(v) for v in rest] for h, sp, *rest in _rows(store, "stance-by-holder")}
     expected_after = {}
     for (h, sp, st), n in _scan([edited, *RECORDS[1:]])[0].items():
@@ -72,5 +70,5 @@ def test_aggregate_audits_match_a_scan_and_follow_reingest(tmp_path: Path, monke
     summary = ox.NamedNode("https://w3id.org/kg-news/graph/summary")
     assert all(
         q.subject.value.startswith("https://w3id.org/kg-news/id/tally/")
-        for q in store.store.quads_for_pattern(None, None, None, summary)
+        for q in store.db.quads_for_pattern(None, None, None, summary)
     )

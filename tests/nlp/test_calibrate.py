@@ -51,7 +51,8 @@ def test_every_row_says_whether_it_is_uncertain(tiny_model_dir: Path, gold_artic
     from kg.nlp.annotator import Annotator
     from kg.records import Article
 
-    (record,) = Annotator(tiny_model_dir).annotate([Article("t", gold_article["text"])])
+    (doc,) = Annotator(tiny_model_dir).annotate([Article("t", gold_article["text"])])
+    record = doc.to_record()
     for s in record["sentences"]:
         assert s["uncertain"] == (s["confidence"] < UNCERTAIN_BELOW)
     result = score([gold_article], {gold_article["id"]: record["sentences"]})

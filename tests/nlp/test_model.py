@@ -82,9 +82,10 @@ def test_annotator_fills_every_field(tiny_model_dir: Path) -> None:
     from kg.records import Article
 
     text = "“We will not sign,” he said. " * 200 + "Talks ended without a deal"
-    records = list(
-        Annotator(tiny_model_dir).annotate([Article("a1", text), Article("a2", "“Unbalanced quote. No end.")])
+    docs = Annotator(tiny_model_dir).annotate(
+        [Article("a1", text), Article("a2", "“Unbalanced quote. No end.")]
     )
+    records = [doc.to_record() for doc in docs]
     assert [r["id"] for r in records] == ["a1", "a2"]
     fields = set(LABEL_FIELDS)
     for r in records:

@@ -19,8 +19,8 @@ def annotator():
 
 
 def annotate(annotator, text: str) -> list[dict]:
-    (record,) = annotator.annotate([Article("t", text)])
-    return record["sentences"]
+    (doc,) = annotator.annotate([Article("t", text)])
+    return doc.to_record()["sentences"]
 
 
 def test_seed_speakers_and_stances(annotator, seed_gold: dict) -> None:

@@ -1,0 +1,124 @@
+"""The store contract: what every store kg writes to offers, and the part every store shares.
+
+A store takes annotated articles (one named graph each, replaced whole on re-ingest, with
+the ingest time in a provenance graph), refreshes the graphs derived from all of them
+(counter links, claim groups, audit summaries), answers SPARQL and the named audits, and
+is flushed and closed. ``kg.graph.store.open_store`` picks the implementation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from rdflib import Graph
+from rdflib.namespace import PROV, XSD
+
+from kg.errors import QueryError
+from kg.graph import iris
+from kg.graph.audit import audit_queries
+from kg.graph.build import build_article_graph
+from kg.graph.claims import claim_nodes, link_triples
+from kg.graph.query import DEFAULT_LIMIT, Result
+from kg.graph.summary import SUMMARY_UPDATE
+from kg.records import AnnotatedArticle
+
+if TYPE_CHECKING:
+    from kg.nlp.embed import Encoder
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Where article graphs go and where audits read them."""
+
+    def add(self, doc: AnnotatedArticle, when: datetime | None = None) -> None:
+        """Write (or replace) the article's named graph and its provenance entry."""
+
+    def refresh(self) -> int:
+        """Recompute the derived graphs from every article graph; the number of link triples."""
+
+    def query(
+        self, sparql: str, params: Mapping[str, str] | None = None, *, limit: int = DEFAULT_LIMIT
+    ) -> Result:
+        """A SPARQL query over the union of all graphs; ``params`` bound as RDF terms."""
+
+    def audit(self, name: str, *, limit: int = DEFAULT_LIMIT, **params: str | None) -> Result:
+        """A named audit query (``kg audit --list``), its parameters by name."""
+
+    def flush(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def provenance_update(graph: Graph, when: datetime | None = None) -> str:
+    """The SPARQL update that records which run made an article graph, and when it was stored."""
+    g, run = graph.identifier, next(graph.objects(predicate=PROV.wasGeneratedBy))
+    stamp = (when or datetime.now(UTC)).isoformat()
+    prov = iris.PROVENANCE_GRAPH
+    return (
+        f"DELETE WHERE {{ GRAPH <{prov}> {{ <{g}> ?p ?o }} }} ;\n"
+        f"INSERT DATA {{ GRAPH <{prov}> {{ <{g}> <{PROV.wasGeneratedBy}> <{run}> ; "
+        f'<{PROV.generatedAtTime}> "{stamp}"^^<{XSD.dateTime}> . }} }}'
+    )
+
+
+class StoreBase:
+    """Building the article graph, the derived graphs and the audits, over a store's own primitives.
+
+    A store implements ``write_graph``, ``query``, ``claim_rows``, ``replace_links`` and
+    ``update``; claims stored without a vector get one from ``encoder``.
+    """
+
+    encoder: Encoder | None = None
+
+    def add(self, doc: AnnotatedArticle, when: datetime | None = None) -> None:
+        self.write_graph(build_article_graph(doc), when)
+
+    def write_graph(self, graph: Graph, when: datetime | None = None) -> None:
+        raise NotImplementedError
+
+    def query(
+        self, sparql: str, params: Mapping[str, str] | None = None, *, limit: int = DEFAULT_LIMIT
+    ) -> Result:
+        raise NotImplementedError
+
+    def claim_rows(self) -> Iterator[dict[str, str | None]]:
+        """Rows of kg.graph.claims.CLAIMS_QUERY as plain values."""
+        raise NotImplementedError
+
+    def replace_links(self, lines: list[str]) -> None:
+        """Replace the links graph with these N-Triples lines."""
+        raise NotImplementedError
+
+    def update(self, text: str) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> int:
+        """The links graph (counters, claim groups) from every claim and vector; the summary graph."""
+        claims, vectors = claim_nodes(self.claim_rows(), self.encoder)
+        lines = list(link_triples(claims, vectors))
+        del claims, vectors
+        self.replace_links(lines)
+        self.update(SUMMARY_UPDATE)
+        self.flush()
+        return len(lines)
+
+    def audit(self, name: str, *, limit: int = DEFAULT_LIMIT, **params: str | None) -> Result:
+        queries = audit_queries()
+        if name not in queries:
+            raise QueryError(f"no audit query named {name!r}; known: {', '.join(sorted(queries))}")
+        bound = {key: value for key, value in params.items() if value is not None}
+        return self.query(queries[name].text, bound, limit=limit)
+
+    def flush(self) -> None:
+        """Make every write durable (nothing to do for stores that write through)."""
+
+    def close(self) -> None:
+        self.flush()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

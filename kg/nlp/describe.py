@@ -1,0 +1,41 @@
+"""What the text says of a speaker right after its mention: "Guo Jiakun, spokesman for the Foreign Ministry,".
+
+One reading of appositives for the whole project: the resolver learns an entity's kind and
+descriptors from it, and the graph records the description, role and affiliations it gives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.records import Description
+
+# ", <description>," right after a mention: a lower-case phrase ("the spokesman for ...", "spokesman
+# for ..."), up to the next stop.
+_APPOSITIVE = re.compile(r",\s+([a-z][^,.;“”\"]{2,124}?)\s*[,.;]")
+# Introduced forms the resolver trusts for an entity's kind ("X, a media outlet,"; "X, who is ...").
+_INTRODUCED = re.compile(r"(?:a|an|the|who\s+is|its|their)\s+(.{3,90})$")
+_HEAD_END = re.compile(r"\s+(?:for|of|at|with|to|from|affiliated|based|who|which)\b")
+_PROPER = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’\-]+)*")
+
+
+def appositive(text: str, end: int) -> str | None:
+    """The description that follows ``text[:end]`` as an appositive, if one does."""
+    match = _APPOSITIVE.match(text, end)
+    return match.group(1) if match else None
+
+
+def introduced(description: str) -> str | None:
+    """The words after "a", "the", "who is"... of a description, the part that names a kind."""
+    match = _INTRODUCED.match(description)
+    return match.group(1) if match else None
+
+
+def describe(text: str, end: int) -> Description | None:
+    """The description after a mention ending at ``end``, with its role and the organisations it names."""
+    found = appositive(text, end)
+    if found is None:
+        return None
+    head = _HEAD_END.split(found, maxsplit=1)[0]
+    role = re.sub(r"^(?:a|an|the)\s+", "", head).strip() or None
+    return Description(found.strip(), role, tuple(_PROPER.findall(found[len(head) :])))
