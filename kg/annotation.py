@@ -47,16 +47,25 @@ def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def json_lines(path: str | Path) -> Iterator[tuple[str, Any]]:
-    """(``file:line``, value) for each non-empty line of a JSON Lines file; malformed JSON names its line."""
+def json_lines(path: str | Path, problems: list[str] | None = None) -> Iterator[tuple[str, Any]]:
+    """(``file:line``, value) for each non-empty line of a JSON Lines file.
+
+    A malformed line raises InputError naming it, or, when ``problems`` is given, is noted
+    there and skipped (for checkers that report every problem at once).
+    """
     with open(path, encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                yield f"{path}:{lineno}", json.loads(line)
+                value = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{lineno}", f"malformed JSON: {exc.msg}") from None
+                error = InputError(f"{path}:{lineno}", f"malformed JSON: {exc.msg}")
+                if problems is None:
+                    raise error from None
+                problems.append(error.line())
+                continue
+            yield f"{path}:{lineno}", value
 
 
 def read_records(path: str | Path) -> Iterator[dict[str, Any]]:

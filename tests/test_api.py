@@ -70,3 +70,14 @@ def test_stores_keep_one_contract(tmp_path: Path, seed_gold: dict) -> None:
 def test_import_kg_is_light() -> None:
     code = "import sys, kg; kg.Article; kg.open_store; assert 'torch' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.slow
+def test_the_readme_python_block_runs(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Python API", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "seeds").symlink_to(ROOT / "seeds")
+    (tmp_path / "example.py").write_text(block, encoding="utf-8")
+    out = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "Donald Trump" in out.stdout and (tmp_path / "kg-store").is_dir()

@@ -8,38 +8,22 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import _err, app
+from kg.cli.options import Selection, export_filters
 
 FORMATS = ("graphml", "gexf", "trig", "nquads")
-StoreOption = Annotated[
-    str | None, typer.Option("--store", help="Store folder (default: $KG_STORE, else ./kg-store).")
-]
-Outlet = Annotated[str | None, typer.Option("--outlet", help="Only articles of this outlet (its name).")]
-Holder = Annotated[str | None, typer.Option("--holder", help="Only claims held by this agent (its name).")]
-DateFrom = Annotated[
-    str | None, typer.Option("--from", help="Only articles published on or after this ISO date.")
-]
-DateTo = Annotated[
-    str | None, typer.Option("--to", help="Only articles published on or before this ISO date.")
-]
 
 
 @app.command()
+@export_filters
 def export(
     fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="graphml, gexf, trig or nquads.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
-    store: StoreOption = None,
-    outlet: Outlet = None,
-    holder: Holder = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
+    selection: Selection,
 ) -> None:
     """Export agents and claims as GraphML or GEXF (Gephi), or the RDF dataset as TriG or N-Quads."""
-    from kg.export import Filters
-
     if fmt not in FORMATS:
         _fail(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    filters = Filters(outlet, holder, _date("--from", date_from), _date("--to", date_to))
-    kg_store = _open_store(store)
+    kg_store, filters = _selected(selection)
     with _written(output) as tmp:
         if fmt in ("trig", "nquads"):
             from kg.export.rdf import write_rdf
@@ -56,20 +40,14 @@ def export(
 
 
 @app.command()
+@export_filters
 def report(
-    path: Annotated[Path, typer.Argument(help="The HTML file to write.")],
-    store: StoreOption = None,
-    outlet: Outlet = None,
-    holder: Holder = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
+    path: Annotated[Path, typer.Argument(help="The HTML file to write.")], selection: Selection
 ) -> None:
     """Write one self-contained HTML page of every claim: speaker, via chain, holder, stance, counters."""
-    from kg.export import Filters
     from kg.export.report import write_report
 
-    filters = Filters(outlet, holder, _date("--from", date_from), _date("--to", date_to))
-    kg_store = _open_store(store)
+    kg_store, filters = _selected(selection)
     with _written(path) as tmp:
         n = write_report(kg_store, tmp, filters)
     _err(f"wrote {n} claim(s) to {path}")
@@ -86,6 +64,15 @@ def _date(option: str, value: str | None) -> str | None:
     if value is not None and not is_iso_date(value):
         _fail(f"{option} {value!r}: not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
     return value
+
+
+def _selected(selection: Selection):
+    """The store to export from and the filters, checked (exit 2 with what to do when wrong)."""
+    from kg.export import Filters
+
+    dates = _date("--from", selection.date_from), _date("--to", selection.date_to)
+    filters = Filters(selection.outlet, selection.holder, *dates)
+    return _open_store(selection.store), filters
 
 
 def _open_store(option: str | None):

@@ -9,27 +9,15 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import Paths, _err, _finish, app
-from kg.cli.nlp import Device, Precision, Threads
-
-StoreOption = Annotated[
-    str | None, typer.Option("--store", help="Store folder (default: $KG_STORE, else ./kg-store).")
-]
-Format = Annotated[str, typer.Option("--format", "-f", help="table, json, csv or tsv (graphs: Turtle).")]
-Limit = Annotated[int, typer.Option("--limit", help="At most this many result rows.")]
-Timeout = Annotated[float, typer.Option("--timeout", help="Seconds before a query is stopped.")]
-Params = Annotated[
-    list[str] | None,
-    typer.Option("--param", "-p", help="name=value, bound to ?name as an RDF term (repeatable)."),
-]
+from kg.cli.options import Limit, ModelRun, QueryOptions, StoreOption, Timeout, model_run, query_options
 
 
 @app.command()
+@model_run
 def ingest(
     paths: Paths,
+    run: ModelRun,
     store: StoreOption = None,
-    threads: Threads = 2,
-    device: Device = "cpu",
-    precision: Precision = None,
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Annotate on this Dask cluster (tcp://host:port).")
     ] = None,
@@ -47,9 +35,9 @@ def ingest(
         diag, written, links = ingest_to_store(
             paths,
             where,
-            threads=threads,
-            device=device,
-            precision=precision,
+            threads=run.threads,
+            device=run.device,
+            precision=run.precision,
             scheduler=scheduler,
             out=out,
             on_article=tick,
@@ -76,13 +64,9 @@ def relink(store: StoreOption = None) -> None:
 
 
 @app.command()
+@query_options
 def query(
-    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq file.")],
-    store: StoreOption = None,
-    fmt: Format = "table",
-    limit: Limit = 10_000,
-    timeout: Timeout = 30.0,
-    param: Params = None,
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq file.")], options: QueryOptions
 ) -> None:
     """Run a SPARQL query over all graphs of the store."""
     text = (
@@ -90,20 +74,17 @@ def query(
         if sparql.endswith(".rq") and Path(sparql).is_file()
         else sparql
     )
-    _run(text, store, fmt, limit, timeout, param)
+    _run(text, options)
 
 
 @app.command()
+@query_options
 def audit(
+    options: QueryOptions,
     name: Annotated[str | None, typer.Argument(help="A named audit query (see --list).")] = None,
     list_: Annotated[
         bool, typer.Option("--list", help="List the named queries and what they answer.")
     ] = False,
-    store: StoreOption = None,
-    fmt: Format = "table",
-    limit: Limit = 10_000,
-    timeout: Timeout = 30.0,
-    param: Params = None,
 ) -> None:
     """Run a named audit query: who-said-what, chain, counterclaims, stance-by-holder, ..."""
     from kg.graph.audit import audit_queries
@@ -116,30 +97,27 @@ def audit(
     if name not in queries:
         _err(f"no audit query named {name!r}; `kg audit --list` shows them")
         raise typer.Exit(2)
-    _run(queries[name].text, store, fmt, limit, timeout, param)
+    _run(queries[name].text, options)
 
 
-def _run(text: str, store: str | None, fmt: str, limit: int, timeout: float, param: list[str] | None) -> None:
+def _run(text: str, options: QueryOptions) -> None:
     from kg.errors import QueryError
-    from kg.graph.local import LocalStore
     from kg.graph.results import FORMATS, render
 
+    fmt, limit, timeout = options.fmt, options.limit, options.timeout
     if fmt not in FORMATS:
         _err(f"--format {fmt}: use one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
     params = {}
-    for item in param or []:
+    for item in options.param or []:
         key, sep, value = item.partition("=")
         if not sep:
             _err(f"--param {item!r}: write name=value")
             raise typer.Exit(2)
         params[key.strip()] = value
-    target = _existing_store(store, timeout)
+    target = _existing_store(options.store, timeout)
     try:
-        if isinstance(target, LocalStore):
-            result = target.query(text, params, limit=limit, timeout=timeout)
-        else:
-            result = target.query(text, params, limit=limit)
+        result = target.query(text, params, limit=limit, timeout=timeout)
     except QueryError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None

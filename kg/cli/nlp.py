@@ -8,15 +8,8 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import Output, Paths, _err, _finish, _open_output, app
+from kg.cli.options import ModelDir, ModelRun, Threads, model_run
 
-ModelDir = Annotated[
-    Path | None,
-    typer.Option("--model", help="Model folder (config.json + model.safetensors); default: shipped."),
-]
-Threads = Annotated[int, typer.Option("--threads", help="CPU threads for torch.")]
-Device = Annotated[
-    str, typer.Option("--device", help="cpu, cuda, cuda:N or auto. On CUDA: float16, large batches.")
-]
 Texts = Annotated[
     Path | None,
     typer.Option(
@@ -25,31 +18,18 @@ Texts = Annotated[
         "default ../shared/datasets/wikinews/articles.jsonl.",
     ),
 ]
-Precision = Annotated[
-    str | None,
-    typer.Option(
-        "--precision",
-        help="fp32 (CPU default); bf16 (CPUs with AMX or AVX512-BF16); int8 (CPU); fp16 (CUDA default).",
-    ),
-]
 
 
 @app.command()
-def annotate(
-    paths: Paths,
-    output: Output = None,
-    model: ModelDir = None,
-    threads: Threads = 2,
-    device: Device = "cpu",
-    precision: Precision = None,
-) -> None:
+@model_run
+def annotate(paths: Paths, run: ModelRun, output: Output = None, model: ModelDir = None) -> None:
     """Tag speaker, cue, via, channel, holder and stance: one annotation-format JSON line per article."""
     from kg.annotation import dumps
     from kg.api import load
     from kg.cli.progress import progress
     from kg.ingest import Diagnostics, read_articles
 
-    nlp = load(model, device=device, precision=precision, threads=threads)
+    nlp = load(model, device=run.device, precision=run.precision, threads=run.threads)
     diag = Diagnostics(sink=_err)
     with _open_output(output) as out, progress("annotating") as tick:
         for doc in nlp.annotate(read_articles(paths, diag)):
@@ -109,15 +89,14 @@ def train(
 
 
 @app.command("eval")
+@model_run
 def evaluate(
+    run: ModelRun,
     gold: Annotated[list[Path] | None, typer.Argument(help="Gold files in the annotation format.")] = None,
     polnear: Annotated[
         Path | None, typer.Option("--polnear", help="A PolNeAR split folder (text/, attributions/).")
     ] = None,
     model: ModelDir = None,
-    threads: Threads = 2,
-    device: Device = "cpu",
-    precision: Precision = None,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the figures as JSON here.")
     ] = None,
@@ -138,9 +117,10 @@ def evaluate(
         _err("give a gold file or --polnear DIR")
         raise typer.Exit(2)
     golds = [load_gold(path, texts) for path in gold or []]  # a missing text fails before the model loads
-    systems = {"model": Annotator(model or WEIGHTS, threads=threads, device=device, precision=precision)}
+    settings = {"threads": run.threads, "device": run.device, "precision": run.precision}
+    systems = {"model": Annotator(model or WEIGHTS, **settings)}
     if against is not None:
-        systems["against"] = Annotator(against, threads=threads, device=device, precision=precision)
+        systems["against"] = Annotator(against, **settings)
     labels = {name: a.label_docs for name, a in systems.items()}
     results: dict = {}
     for path, records in zip(gold or [], golds, strict=True):

@@ -7,12 +7,12 @@ article text and computes every character offset, so offsets are never typed by 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.annotation import LABEL_FIELDS, SPEAKER_TYPES, STANCES
+from kg.annotation import LABEL_FIELDS, SPEAKER_TYPES, STANCES, json_lines
+from kg.errors import InputError
 
 DOMAINS = ("trade", "war", "mergers", "labour", "sports", "elections", "courts", "health", "tech")
 STYLES = ("wire", "broadsheet", "tabloid", "trade-press", "state-media", "blog")
@@ -185,13 +185,8 @@ def build_article(rec: dict, where: str = "") -> dict:
 
 def read_authoring(path: Path) -> Iterator[tuple[str, dict]]:
     """Yield (location, record) for each non-empty line of an authoring file."""
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{lineno}: "
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise AuthoringError(f"{where}invalid JSON: {exc}") from None
-            yield where, rec
+    try:
+        for where, rec in json_lines(path):
+            yield f"{where}: ", rec
+    except InputError as exc:
+        raise AuthoringError(exc.line()) from None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.annotation import json_lines
 from kg.corpus.authoring import SPEAKER_TYPES, STANCES
 
 _SPACE = re.compile(r"\s+")
@@ -111,36 +111,25 @@ def validate_files(paths: Iterable[str | Path]) -> Report:
         split = path.stem
         stances: Counter[str] = report.stances.setdefault(split, Counter())
         seen_here: set[str] = set()
-        with path.open(encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
+        for where, rec in json_lines(path, report.problems):
+            report.problems += check_record(rec, where)
+            if not isinstance(rec, dict) or "id" not in rec:
+                continue
+            other = article_split.get(rec["id"])
+            if other is not None:
+                report.problems.append(f"{where}: article {rec['id']} is also in {other}")
+            article_split[rec["id"]] = split
+            report.articles[split] += 1
+            for sent in rec.get("sentences", []):
+                if not isinstance(sent, dict):
                     continue
-                where = f"{path}:{lineno}"
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    report.problems.append(f"{where}: malformed JSON: {exc.msg}")
-                    continue
-                report.problems += check_record(rec, where)
-                if not isinstance(rec, dict) or "id" not in rec:
-                    continue
-                other = article_split.get(rec["id"])
-                if other is not None:
-                    report.problems.append(f"{where}: article {rec['id']} is also in {other}")
-                article_split[rec["id"]] = split
-                report.articles[split] += 1
-                for sent in rec.get("sentences", []):
-                    if not isinstance(sent, dict):
-                        continue
-                    report.sentences[split] += 1
-                    stances[str(sent.get("stance"))] += 1
-                    key = _norm(str(sent.get("text")))
-                    first = sentence_split.get(key)
-                    if first is not None and first != split:
-                        report.problems.append(
-                            f"{where} ({rec['id']}): sentence also in {first}: {key[:60]!r}"
-                        )
-                    seen_here.add(key)
+                report.sentences[split] += 1
+                stances[str(sent.get("stance"))] += 1
+                key = _norm(str(sent.get("text")))
+                first = sentence_split.get(key)
+                if first is not None and first != split:
+                    report.problems.append(f"{where} ({rec['id']}): sentence also in {first}: {key[:60]!r}")
+                seen_here.add(key)
         for key in seen_here:
             sentence_split.setdefault(key, split)
     return report

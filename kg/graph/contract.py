@@ -39,9 +39,17 @@ class Store(Protocol):
         """Recompute the derived graphs from every article graph; the number of link triples."""
 
     def query(
-        self, sparql: str, params: Mapping[str, str] | None = None, *, limit: int = DEFAULT_LIMIT
+        self,
+        sparql: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        timeout: float | None = None,
     ) -> Result:
-        """A SPARQL query over the union of all graphs; ``params`` bound as RDF terms."""
+        """A SPARQL query over the union of all graphs; ``params`` bound as RDF terms.
+
+        With ``timeout`` (seconds) the query is stopped when it runs longer (kg.errors.QueryTimeout).
+        """
 
     def audit(self, name: str, *, limit: int = DEFAULT_LIMIT, **params: str | None) -> Result:
         """A named audit query (``kg audit --list``), its parameters by name."""
@@ -79,7 +87,12 @@ class StoreBase:
         raise NotImplementedError
 
     def query(
-        self, sparql: str, params: Mapping[str, str] | None = None, *, limit: int = DEFAULT_LIMIT
+        self,
+        sparql: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        timeout: float | None = None,
     ) -> Result:
         raise NotImplementedError
 

@@ -29,8 +29,13 @@ def _aid(article_id: str) -> str:
     return quote(article_id, safe="")
 
 
+def _in_article(article_id: str, *path: object) -> URIRef:
+    """An IRI under the article's: ``article/<id>/<path...>``."""
+    return URIRef("/".join([f"{ID}article/{_aid(article_id)}", *map(str, path)]))
+
+
 def article(article_id: str) -> URIRef:
-    return URIRef(f"{ID}article/{_aid(article_id)}")
+    return _in_article(article_id)
 
 
 def article_graph(article_id: str) -> URIRef:
@@ -38,19 +43,19 @@ def article_graph(article_id: str) -> URIRef:
 
 
 def sentence(article_id: str, index: int) -> URIRef:
-    return URIRef(f"{ID}article/{_aid(article_id)}/sentence/{index}")
+    return _in_article(article_id, "sentence", index)
 
 
 def attribution(article_id: str, index: int) -> URIRef:
-    return URIRef(f"{ID}article/{_aid(article_id)}/attribution/{index}")
+    return _in_article(article_id, "attribution", index)
 
 
 def via_step(article_id: str, index: int, position: int) -> URIRef:
-    return URIRef(f"{ID}article/{_aid(article_id)}/attribution/{index}/via/{position}")
+    return _in_article(article_id, "attribution", index, "via", position)
 
 
 def claim(article_id: str, index: int) -> URIRef:
-    return URIRef(f"{ID}article/{_aid(article_id)}/claim/{index}")
+    return _in_article(article_id, "claim", index)
 
 
 def agent(key: str, name: str) -> URIRef:
@@ -60,7 +65,7 @@ def agent(key: str, name: str) -> URIRef:
 
 def unnamed(article_id: str, name: str) -> URIRef:
     """Unnamed sources are scoped to their article: never merged across articles."""
-    return URIRef(f"{ID}article/{_aid(article_id)}/unnamed/{_slug(name)}")
+    return _in_article(article_id, "unnamed", _slug(name))
 
 
 def run(model_sha256: str, code_version: str, content_digest: str) -> URIRef:

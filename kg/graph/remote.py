@@ -47,13 +47,19 @@ class RemoteStore(StoreBase):
     # --- HTTP ------------------------------------------------------------------------
 
     def _send(
-        self, url: str, data: bytes, content_type: str, method: str = "POST", accept: str = "*/*"
+        self,
+        url: str,
+        data: bytes,
+        content_type: str,
+        method: str = "POST",
+        accept: str = "*/*",
+        timeout: float | None = None,
     ) -> bytes:
         request = urllib.request.Request(
             url, data=data, method=method, headers={"Content-Type": content_type, "Accept": accept}
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
                 return response.read()
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", errors="replace").strip().splitlines()[:1]
@@ -92,7 +98,12 @@ class RemoteStore(StoreBase):
         self._put_nt(str(iris.LINKS_GRAPH), "\n".join(lines) + "\n")
 
     def query(
-        self, text: str, params: Mapping[str, str] | None = None, *, limit: int = DEFAULT_LIMIT
+        self,
+        text: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        timeout: float | None = None,
     ) -> Result:
         """A query through the SPARQL 1.1 Protocol, as kg's Result (parameters not supported remotely)."""
         if params:
@@ -103,6 +114,7 @@ class RemoteStore(StoreBase):
             text.encode("utf-8"),
             "application/sparql-query",
             accept="application/sparql-results+json, text/turtle;q=0.9",
+            timeout=timeout,
         )
         if body.lstrip()[:1] != b"{":
             return Result("graph", turtle=body.decode("utf-8"))

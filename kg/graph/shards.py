@@ -57,7 +57,12 @@ class ShardStore(StoreBase):
         return 0
 
     def query(
-        self, sparql: str, params: Mapping[str, str] | None = None, *, limit: int = DEFAULT_LIMIT
+        self,
+        sparql: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        timeout: float | None = None,
     ) -> Result:
         raise QueryError(f"{self.folder} holds N-Quads shards: load them into a store, then query that")
 

@@ -95,20 +95,25 @@ def _kind(path: Path) -> str | None:
     return None
 
 
+def _decoded(data: bytes, where: str, diag: Diagnostics) -> str | InputError:
+    """The bytes as text (a repaired encoding is warned about), or the error that says why not."""
+    try:
+        text, warning = decode(data, where)
+    except InputError as exc:
+        return exc
+    if warning:
+        diag.warn(warning)
+    return text
+
+
 def _jsonl(stream: BinaryIO, where: str, diag: Diagnostics) -> Iterator[Article | InputError]:
     """One line at a time, so a file of any size streams in bounded memory."""
     for lineno, raw in enumerate(stream, 1):
         if not raw.strip():
             continue
         here = f"{where}:{lineno}"
-        try:
-            line, warning = decode(raw, here)
-        except InputError as exc:
-            yield exc
-            continue
-        if warning:
-            diag.warn(warning)
-        yield formats.from_json_line(line, here, where)
+        line = _decoded(raw, here, diag)
+        yield line if isinstance(line, InputError) else formats.from_json_line(line, here, where)
 
 
 def _read_one(item: str | Path, diag: Diagnostics) -> Iterator[Article | InputError]:
@@ -130,13 +135,10 @@ def _read_one(item: str | Path, diag: Diagnostics) -> Iterator[Article | InputEr
     if not data.strip():
         yield InputError(where, "empty file", "give a file with article text")
         return
-    try:
-        text, warning = decode(data, where)
-    except InputError as exc:
-        yield exc
+    text = _decoded(data, where, diag)
+    if isinstance(text, InputError):
+        yield text
         return
-    if warning:
-        diag.warn(warning)
     try:
         if kind == "json":
             yield from formats.from_json_document(text, where, where)
