@@ -29,10 +29,9 @@ def _imports(path: Path) -> set[str]:
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
-            if node.level:
-                base = ".".join(
-                    package.split(".")[: len(package.split(".")) - node.level + 1] + [base]
-                ).strip(".")
+            if node.level:  # relative: from the package, up ``level - 1`` packages
+                parts = package.split(".")
+                base = ".".join([*parts[: len(parts) - node.level + 1], base]).strip(".")
             found.add(base)
             found.update(f"{base}.{alias.name}" for alias in node.names)
     return found
