@@ -16,10 +16,9 @@ from kg.nlp.gazetteer import (
     CAPITALS,
     COUNTRY_ALIASES,
     DESCRIPTION_KINDS,
-    TITLE_MODIFIERS,
-    TITLE_WORDS,
     UNNAMED_HEADS,
 )
+from kg.nlp.names import plain_name, strip_titles
 
 _PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+")
 _SENTENCE_OPENERS = frozenset(
@@ -117,32 +116,6 @@ def _trailing_name(mention: str) -> str:
     return " ".join(words[k:])
 
 
-_PARTY_LABELS = frozenset(
-    "republican republicans democrat democratic labour conservative liberal libertarian green independent".split()
-)
-_INITIAL = re.compile(r"^[A-Z]\.$")
-# Where the initial is what tells two people apart.
-_KEEP_INITIALS = frozenset({"George W. Bush", "George H. W. Bush"})
-
-
-def plain_name(name: str) -> str:
-    """A person's name as the guidelines write it: no party label, no middle initial.
-
-    "Republican Donald Trump" and "Donald J. Trump" -> "Donald Trump"; names of bodies
-    ("Democratic Party", "Green Party of Canada") and initials that are the whole first
-    name ("J. K. Rowling") are kept.
-    """
-    if name in _KEEP_INITIALS:
-        return name
-    words = name.split()
-    labelled = len(words) >= 3 and words[0].lower() in _PARTY_LABELS and all(_is_proper(w) for w in words[1:])
-    if labelled and not any(DESCRIPTION_KINDS.get(w.lower()) or w.lower() == "party" for w in words[1:]):
-        words = words[1:]
-    if len(words) >= 3 and not _INITIAL.match(words[0]) and _is_proper(words[-1]):
-        words = [words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]]
-    return " ".join(words)
-
-
 def _is_proper(word: str) -> bool:
     return word[:1].isupper()
 
@@ -237,7 +210,7 @@ class ArticleResolver:
         return mention
 
     def _named(self, mention: str, end: int, sentence: int, kind: str | None) -> str:
-        name, titles = self._strip_titles(_trailing_name(mention))
+        name, titles = strip_titles(_trailing_name(mention))
         name = plain_name(name)
         ent = self._match(name)
         if ent is None:
@@ -264,29 +237,6 @@ class ArticleResolver:
         mention = _TRAIL_WORDS.sub("", mention)
         mention = _name_before_place(mention)
         return re.sub(r"[’']s$", "", mention).strip(" ,")
-
-    @staticmethod
-    def _strip_titles(mention: str) -> tuple[str, set[str]]:
-        """("U.S. President Donald Trump") -> ("Donald Trump", {"president"})."""
-        words = mention.split()
-        last_title = max((i for i, w in enumerate(words) if ArticleResolver._is_title(w)), default=-1)
-        rest = words[last_title + 1 :]
-        core = any(
-            ArticleResolver._is_title(w) and w.lower().strip(",.") not in TITLE_MODIFIERS
-            for w in words[: last_title + 1]
-        )
-        institutional = any(
-            DESCRIPTION_KINDS.get(w.lower()) in ("government", "organization", "outlet") for w in rest
-        )
-        if core and rest and not institutional and all(_is_proper(w) for w in rest):
-            titles = {w.strip(",.").lower() for w in words[: last_title + 1]}
-            return " ".join(rest), titles
-        return mention, set()
-
-    @staticmethod
-    def _is_title(word: str) -> bool:
-        low = word.lower().rstrip(",")
-        return low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS
 
     @staticmethod
     def _kind_of(description: str) -> str | None:

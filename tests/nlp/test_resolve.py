@@ -85,7 +85,7 @@ def test_pronoun_without_antecedent_stays_as_written() -> None:
 
 
 def test_party_labels_and_middle_initials_are_not_part_of_a_name() -> None:
-    from kg.nlp.resolve import plain_name
+    from kg.nlp.names import plain_name
 
     assert plain_name("Republican Donald Trump") == "Donald Trump"
     assert plain_name("Donald J. Trump") == "Donald Trump"

@@ -1,0 +1,165 @@
+"""Names of agents: what a name is (and what is only a fragment of text), and the key it merges on.
+
+The graph makes one node per key across articles, so the key forgives what does not make
+another agent (case, dots, a leading "the", possessives, titles, party labels, middle
+initials) and nothing else: never a surname alone. A speaker or holder that is no name
+("the statement", "closed", a dateline, a headline) never becomes an agent of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kg.nlp.gazetteer import (
+    CAPITALS,
+    COUNTRY_ALIASES,
+    DESCRIPTION_KINDS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+    UNNAMED_HEADS,
+)
+
+# Lower-case words a name may hold ("Bank of England", "Ministry for the Environment", "Abu Bakr al-Baghdadi").
+PARTICLES = frozenset(
+    "of the for and de del della dela di da dos das do du van von der den bin ibn al el la le los las y on in at "
+    "from to with a et & und zu".split()
+)
+_PRONOUNS = frozenset("he she him her his hers i me we us they them their it its you who this that".split())
+# Verbs that mark a clause or a headline caught in a span ("Michael Moore Has", "Mr. Burton fumed").
+_VERBS = frozenset(
+    """is are was were be been being has have had does did says said tells told asks asked adds added
+    denies denied fumed claims claimed warns warned urges urged insists insisted announces announced
+    reports reported confirms confirmed rejects rejected calls called wants wanted will would could should
+    can cannot won't didn't doesn't""".split()
+)
+# Capitalised words that are also first or last names: a verb only in lower case.
+_NAME_LIKE = frozenset({"will", "said", "may", "can", "calls", "wants"})
+_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]*?(?:\s*\([^)]*\))?\s+[—–-](?:\s|$)")
+# Heads of a named group or office ("Baytown police", "Biden campaign", "Kerala health minister").
+GROUP_HEADS = frozenset(
+    {*DESCRIPTION_KINDS, *UNNAMED_HEADS}
+    | set(
+        """police campaign researcher team protester citizen family authority media rebel organizer organiser
+        supporter parent opponent plaintiff student nation member staff resident worker chain study roommate
+        boyfriend girlfriend daughter son wife husband associate agent prosecutor prosecution defence defense
+        lawmaker legislator voter party forces troops navy force guard service services administration sister
+        brother palace dispatcher news speaker organization organisation expert candidate community""".split()
+    )
+)
+_SPACE = re.compile(r"\s+")
+_DOMAIN = re.compile(r"^[a-z0-9-]+\.(?:com|org|net|gov|edu|io|co|info|news)$")
+
+
+def _title_case(word: str) -> str:
+    return word[:1].upper() + word[1:].lower()
+
+
+def is_name(name: str | None) -> bool:
+    """Whether ``name`` reads as a proper name of an agent, not a fragment of the sentence."""
+    if not name or not name.strip() or len(name) > 120:
+        return False
+    text = name.strip()
+    if _DATELINE.match(text) or any(ch in text for ch in '“”":;?!|[]{}') or text.count(",") > 1:
+        return False
+    words = text.split()
+    if len(words) > 10 or (len(words) == 1 and words[0].lower() in _PRONOUNS):
+        return False
+    if (
+        text.isupper()
+        and len(text) > 4
+        and (_title_case(text) in CAPITALS or text.title() in COUNTRY_ALIASES)
+    ):
+        return False  # "BEIJING": a dateline
+    if len(words) > 2 and words[1] == "of" and words[0].lower() in GROUP_HEADS:
+        words = words[2:]  # "government of Oman", "mayor of Yartsevo": the name after the office
+    head = _group_head(words)
+    named = False
+    for k, word in enumerate(words):
+        bare = word.strip(".,'’()-")
+        low = bare.lower()
+        if not bare:
+            continue
+        if low in _VERBS and (bare.islower() or low not in _NAME_LIKE):
+            return False
+        if any(ch.isupper() for ch in bare) or bare[:1].isdigit() or _DOMAIN.match(bare):
+            named = named or not bare[:1].isdigit()
+        elif low not in PARTICLES and not low.startswith(("al-", "el-", "d'", "l'")) and k < head:
+            return False  # a lower-case word: a description or a clause ("the statement", "small group")
+    return named
+
+
+def _group_head(words: list[str]) -> int:
+    """Where a named group's lower-case tail begins ("Egyptian [state media]"), or len(words) if none."""
+    k = len(words)
+    while k > 0 and words[k - 1].islower() and len(words) - k < 3:
+        k -= 1
+    last = words[-1].lower().strip(".,")
+    singular = last[:-1] if last.endswith("s") and last[:-1] in GROUP_HEADS else last
+    if k == len(words) or k == 0 or (singular not in GROUP_HEADS and last not in GROUP_HEADS):
+        return len(words)
+    return k
+
+
+_PARTY_LABELS = frozenset(
+    "republican republicans democrat democratic labour conservative liberal libertarian green independent".split()
+)
+_INITIAL = re.compile(r"^[A-Z]\.$")
+# Where the initial is what tells two people apart.
+_KEEP_INITIALS = frozenset({"George W. Bush", "George H. W. Bush"})
+
+
+def plain_name(name: str) -> str:
+    """A person's name as the guidelines write it: no party label, no middle initial.
+
+    "Republican Donald Trump" and "Donald J. Trump" -> "Donald Trump"; names of bodies
+    ("Democratic Party", "Green Party of Canada") and initials that are the whole first
+    name ("J. K. Rowling") are kept.
+    """
+    if name in _KEEP_INITIALS:
+        return name
+    words = name.split()
+    labelled = (
+        len(words) >= 3 and words[0].lower() in _PARTY_LABELS and all(w[:1].isupper() for w in words[1:])
+    )
+    if labelled and not any(DESCRIPTION_KINDS.get(w.lower()) or w.lower() == "party" for w in words[1:]):
+        words = words[1:]
+    if len(words) >= 3 and not _INITIAL.match(words[0]) and words[-1][:1].isupper():
+        words = [words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]]
+    return " ".join(words)
+
+
+def strip_titles(name: str) -> tuple[str, set[str]]:
+    """("U.S. President Donald Trump") -> ("Donald Trump", {"president", "u.s."}); bodies keep their words."""
+    words = name.split()
+    last_title = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
+    rest = words[last_title + 1 :]
+    core = any(_is_title(w) and w.lower().strip(",.") not in TITLE_MODIFIERS for w in words[: last_title + 1])
+    institutional = any(
+        DESCRIPTION_KINDS.get(w.lower()) in ("government", "organization", "outlet") for w in rest
+    )
+    if core and rest and not institutional and all(w[:1].isupper() for w in rest):
+        return " ".join(rest), {w.strip(",.").lower() for w in words[: last_title + 1]}
+    return name, set()
+
+
+def _is_title(word: str) -> bool:
+    low = word.lower().rstrip(",")
+    return low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS
+
+
+def name_key(name: str) -> str:
+    """The key two names of one agent share across articles: no titles, party labels or middle initials.
+
+    "President Donald J. Trump", "Republican Donald Trump" -> "donald trump"; "Trump" stays
+    "trump" (a surname alone never merges with a full name across articles).
+    """
+    return normalise(plain_name(strip_titles(name)[0]))
+
+
+def normalise(name: str) -> str:
+    """Case, dots, spacing, a leading "the" and possessives do not make another entity."""
+    text = unicodedata.normalize("NFC", name).strip().lower()
+    text = re.sub(r"^the\s+", "", text).replace(".", "")
+    text = re.sub(r"[’']s\b", "s", text)
+    return _SPACE.sub(" ", text).strip(" ,;:")

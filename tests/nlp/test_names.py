@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.names import is_name, name_key
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Donald Trump",
+        "NATO",
+        "Bank of England",
+        "eBay",
+        "Will Smith",
+        "Edward Said",
+        "Theresa May",
+        "Abu Bakr al-Baghdadi",
+        "ABS-CBN",
+        "Committee to Protect Journalists",
+        "Afghan government",
+        "Baytown police",
+        "Biden campaign",
+        "government of Oman",
+        "chess.com",
+        "Arnel dela Vega",
+    ],
+)
+def test_names_are_names(name: str) -> None:
+    assert is_name(name)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "Michael Moore Has",
+        "BEIJING",
+        "LONDON (Reuters) -",
+        "the statement",
+        "foreign ministry",
+        "Mr. Burton fumed",
+        "A small group of students",
+        "closed",
+        "he",
+        "police said",
+        "Have no fear",
+        "“We will not sign”",
+        "",
+        "   ",
+    ],
+)
+def test_fragments_are_not_names(fragment: str) -> None:
+    assert not is_name(fragment)
+
+
+def test_keys_forgive_titles_labels_initials_but_never_join_a_surname() -> None:
+    assert name_key("Republican Donald Trump") == name_key("Donald J. Trump") == "donald trump"
+    assert name_key("U.S. President Donald Trump") == "donald trump"
+    assert name_key("the United Nations") == name_key("United Nations")
+    assert name_key("Trump") != name_key("Donald Trump")
