@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
 from kg.annotation import article_record, dumps
-from kg.errors import InputError
+from kg.errors import InputError, StoreError
 from kg.ingest import Diagnostics, read_articles
+from kg.ingest.meta import ReadSettings
 from kg.segment import segment
 
 
@@ -17,11 +18,17 @@ def segment_to_jsonl(
     *,
     on_article: Callable[[], None] = lambda: None,
     sink: Callable[[str], None] | None = None,
+    settings: ReadSettings | None = None,
 ) -> Diagnostics:
     """Read, segment and write one annotation-format line per article; return what went wrong."""
     diag = Diagnostics(sink=sink)
-    for article in read_articles(paths, diag):
-        out.write(dumps(article_record(article, segment(article))) + "\n")
+    for article in read_articles(paths, diag, settings):
+        try:
+            line = dumps(article_record(article, segment(article)))
+        except (ValueError, RecursionError) as exc:  # one article's problem, never the run's
+            diag.error(InputError(f"{article.source}: article {article.id}", f"not segmented: {exc}"))
+            continue
+        out.write(line + "\n")
         on_article()
     return diag
 
@@ -37,7 +44,9 @@ def ingest_to_store(
     scheduler: str | None = None,
     out: str | None = None,
     on_article: Callable[[], None] = lambda: None,
+    on_refresh: Callable[[], None] = lambda: None,
     sink: Callable[[str], None] | None = None,
+    settings: ReadSettings | None = None,
 ) -> tuple[Diagnostics, int, int]:
     """Read, annotate and write each article's graph; then recompute cross-article links.
 
@@ -46,34 +55,45 @@ def ingest_to_store(
     worker with a cluster).
     With ``out`` the graphs go to N-Quads shards in that folder instead of a store.
     Returns the diagnostics, the number of articles written and of links. An article that
-    fails to build is reported and skipped whole: nothing of it reaches the store.
+    fails to build is reported and skipped whole: nothing of it reaches the store. A store
+    that fails (disk full, permissions: kg.errors.StoreError) stops the run at once; the
+    articles stored before are whole and the derived graphs stay marked stale (kg.graph.folder)
+    until `kg relink` or the next ingest. Any other stop still rebuilds them.
     """
     from kg.graph.store import open_store
     from kg.nlp.embed import BaseEncoder
     from kg.scale import annotate_local, annotate_on_cluster
 
     diag = Diagnostics(sink=sink)
-    shards = _shards(read_articles(paths, diag), chunk)
+    # Opened first: a store in use or out of reach fails before the model loads.
+    # The encoder only fills in vectors of claims stored by older versions without one.
+    store = open_store(out, shards=True) if out else open_store(store_dir, encoder=BaseEncoder())
+    shards = _shards(read_articles(paths, diag, settings), chunk)
     annotated = (
         annotate_on_cluster(shards, scheduler, threads, device, precision)
         if scheduler
         else annotate_local(shards, threads, device, precision)
     )
-    # The encoder only fills in vectors of claims stored by older versions without one.
-    store = open_store(out, shards=True) if out else open_store(store_dir, encoder=BaseEncoder())
-    written = 0
-    with store:
+    written, links, failed = 0, 0, False
+    try:
         for shard in annotated:
             for doc in shard:
                 try:
                     store.add(doc)
+                except (StoreError, OSError):
+                    failed = True
+                    raise
                 except Exception as exc:
                     where = f"{doc.article.source}: article {doc.id}"
                     diag.error(InputError(where, f"not stored: {exc}"))
                     continue
                 written += 1
                 on_article()
-        links = store.refresh()
+    finally:
+        if not failed:  # after a store failure, the stale mark stays for `kg relink`
+            on_refresh()
+            links = store.refresh()
+            store.close()
     return diag, written, links
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from kg import __version__
+from kg.cli.options import Reading, reading
 
 app = typer.Typer(
     name="kg",
@@ -36,17 +37,21 @@ def _root(
 
 
 def _err(message: str) -> None:
-    typer.echo(message, err=True)
+    """One line on standard error, never a raw escape sequence (names and values come from input)."""
+    from kg.errors import printable
+
+    typer.echo(printable(message, one_line=True), err=True)
 
 
 @app.command()
-def segment(paths: Paths, output: Output = None) -> None:
+@reading
+def segment(paths: Paths, read: Reading, output: Output = None) -> None:
     """Split articles into sentences: one JSON line per article (id, outlet, sentences with offsets)."""
     from kg.cli.progress import progress
     from kg.pipeline import segment_to_jsonl
 
     with _open_output(output) as out, progress("segmenting") as tick:
-        diag = segment_to_jsonl(paths, out, on_article=tick, sink=_err)
+        diag = segment_to_jsonl(paths, out, on_article=tick, sink=_err, settings=read.settings())
     _finish(diag)
 
 
@@ -75,15 +80,43 @@ def _finish(diag) -> None:
         raise typer.Exit(1)
 
 
+def check_output(path: Path) -> None:
+    """Fail before any work when ``-o PATH`` cannot be written: its folder, and the path itself."""
+    import os
+
+    from kg.errors import InputError, shown_path
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InputError(shown_path(path), "is a folder, not a file", "give -o a file name")
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "folder does not exist"
+        raise InputError(shown_path(folder), what, "create it, or give -o a path in an existing folder")
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise InputError(shown_path(path), "no permission to write here", "choose another -o path")
+
+
 class _open_output:
-    """Standard output, or a file written whole (to a temporary name, renamed at the end)."""
+    """Standard output, or a file written whole (to a temporary name, renamed at the end).
+
+    The path is checked when this is made, so a command can make it before it starts work.
+    """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.tmp = path.with_name(path.name + ".part") if path else None
+        if path is not None:
+            check_output(path)
 
     def __enter__(self):
-        self.fh = self.tmp.open("w", encoding="utf-8") if self.tmp else sys.stdout
+        from kg.errors import InputError, shown_path
+
+        try:
+            self.fh = self.tmp.open("w", encoding="utf-8") if self.tmp else sys.stdout
+        except OSError as exc:
+            raise InputError(
+                shown_path(self.tmp), f"cannot write: {exc.strerror}", "choose another -o path"
+            ) from None
         return self.fh
 
     def __exit__(self, kind, *_):
@@ -97,12 +130,27 @@ class _open_output:
             self.fh.flush()
 
 
+def quiet_libraries() -> None:
+    """Library warnings (transformers' deprecations, ...) are for their developers, not for kg's users."""
+    import os
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    warnings.filterwarnings("default", module=r"kg(\.|$)")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+
 def main() -> None:
     """Console-script entry point: a setup problem (device, weights) is one line and exit 1."""
-    from kg.errors import InputError
+    from kg.errors import InputError, shown_path
 
+    quiet_libraries()
     try:
         app()
     except InputError as exc:
         _err(f"error: {exc}")
+        raise SystemExit(1) from None
+    except OSError as exc:  # a disk or permission problem met while writing: where, and what it was
+        where = f"{shown_path(exc.filename)}: " if exc.filename else ""
+        _err(f"error: {where}{exc.strerror or exc} (check the path, its permissions and free space)")
         raise SystemExit(1) from None

@@ -9,14 +9,27 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import Paths, _err, _finish, app
-from kg.cli.options import Limit, ModelRun, QueryOptions, StoreOption, Timeout, model_run, query_options
+from kg.cli.options import (
+    Limit,
+    Memory,
+    ModelRun,
+    QueryOptions,
+    Reading,
+    StoreOption,
+    Timeout,
+    model_run,
+    query_options,
+    reading,
+)
 
 
 @app.command()
 @model_run
+@reading
 def ingest(
     paths: Paths,
     run: ModelRun,
+    read: Reading,
     store: StoreOption = None,
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Annotate on this Dask cluster (tcp://host:port).")
@@ -28,11 +41,12 @@ def ingest(
     """Read, annotate and write articles into the store: one named graph per article."""
     from kg.cli.progress import progress
     from kg.graph.store import store_path
+    from kg.ingest.reader import count_articles
     from kg.pipeline import ingest_to_store
 
     where = store_path(store)
-    with progress("ingesting") as tick:
-        diag, written, links = ingest_to_store(
+    with progress("ingesting", count_articles(paths)) as tick:
+        diag, written, _ = ingest_to_store(
             paths,
             where,
             threads=run.threads,
@@ -41,15 +55,30 @@ def ingest(
             scheduler=scheduler,
             out=out,
             on_article=tick,
+            on_refresh=lambda: _err("recomputing links and summaries ..."),
             sink=_err,
+            settings=read.settings(),
         )
     if out:
         _err(
             f"{written} article(s) as N-Quads shards in {out}; load them, then `kg ingest` links with --store"
         )
     else:
-        _err(f"{written} article(s) in {where}; {links} link triples (counters, claim groups)")
+        _err(_store_line(where, written, len(diag.errors)))
     _finish(diag)
+
+
+def _store_line(where: str, written: int, errors: int) -> str:
+    """The last line of `kg ingest`: this run's articles and the whole store's figures."""
+    from kg.api import open_store
+    from kg.graph.totals import store_totals
+
+    with open_store(where, readonly=True) as target:
+        t = store_totals(target)
+    return (
+        f"{written} article(s) stored in {where}; the store holds {t['articles']} articles, "
+        f"{t['sentences']} sentences, {t['claims']} claims, {t['links']} counter links; {errors} error(s)"
+    )
 
 
 @app.command()

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import Output, Paths, _err, _finish, _open_output, app
-from kg.cli.options import ModelDir, ModelRun, Threads, model_run
+from kg.cli.options import ModelDir, ModelRun, Reading, Threads, model_run, reading
 
 Texts = Annotated[
     Path | None,
@@ -22,17 +22,21 @@ Texts = Annotated[
 
 @app.command()
 @model_run
-def annotate(paths: Paths, run: ModelRun, output: Output = None, model: ModelDir = None) -> None:
+@reading
+def annotate(
+    paths: Paths, run: ModelRun, read: Reading, output: Output = None, model: ModelDir = None
+) -> None:
     """Tag speaker, cue, via, channel, holder and stance: one annotation-format JSON line per article."""
     from kg.annotation import dumps
     from kg.api import load
     from kg.cli.progress import progress
     from kg.ingest import Diagnostics, read_articles
 
+    target = _open_output(output)  # checked before the model loads
     nlp = load(model, device=run.device, precision=run.precision, threads=run.threads)
     diag = Diagnostics(sink=_err)
-    with _open_output(output) as out, progress("annotating") as tick:
-        for doc in nlp.annotate(read_articles(paths, diag)):
+    with target as out, progress("annotating") as tick:
+        for doc in nlp.annotate(read_articles(paths, diag, read.settings())):
             out.write(dumps(doc.to_record()) + "\n")
             tick()
     _finish(diag)

@@ -43,6 +43,21 @@ Precision = Annotated[
 Format = Annotated[str, typer.Option("--format", "-f", help="table, json, csv or tsv (graphs: Turtle).")]
 Limit = Annotated[int, typer.Option("--limit", help="At most this many result rows.")]
 Timeout = Annotated[float, typer.Option("--timeout", help="Seconds before a query is stopped.")]
+Raw = Annotated[
+    bool,
+    typer.Option("--raw", help="CSV/TSV cells as stored (no ' before a leading = + - @ that spreadsheets run)."),
+]
+Memory = Annotated[int, typer.Option("--memory", help="MB of memory a query may use before it is stopped.")]
+OutletDefault = Annotated[
+    str | None, typer.Option("--outlet", help="Outlet of articles that do not name one (NAME).")
+]
+PublishedDefault = Annotated[
+    str | None, typer.Option("--published", help="Publication date of articles that lack one (ISO date).")
+]
+MaxArticle = Annotated[
+    float | None,
+    typer.Option("--max-article-mb", help="Largest article read, in MB (default 10, or $KG_MAX_ARTICLE_MB)."),
+]
 Params = Annotated[
     list[str] | None,
     typer.Option("--param", "-p", help="name=value, bound to ?name as an RDF term (repeatable)."),
@@ -78,6 +93,24 @@ class QueryOptions:
     limit: Limit = 10_000
     timeout: Timeout = 30.0
     param: Params = None
+    raw: Raw = False
+    memory: Memory = 2048
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Metadata for articles that lack it, and the largest article read."""
+
+    outlet: OutletDefault = None
+    published: PublishedDefault = None
+    max_article_mb: MaxArticle = None
+
+    def settings(self):
+        """As kg.ingest.meta.ReadSettings."""
+        from kg.ingest.meta import ReadSettings
+
+        limit = {} if self.max_article_mb is None else {"max_mb": self.max_article_mb}
+        return ReadSettings(self.outlet, self.published, **limit)
 
 
 @dataclass(frozen=True)
@@ -123,3 +156,4 @@ def _grouped(group: type, name: str) -> Callable[[Callable[..., Any]], Callable[
 model_run = _grouped(ModelRun, "run")
 query_options = _grouped(QueryOptions, "options")
 export_filters = _grouped(Selection, "selection")
+reading = _grouped(Reading, "read")

@@ -1,25 +1,77 @@
-"""A progress counter on standard error, shown only to a person at a terminal."""
+"""Progress on standard error: a live bar for a person at a terminal, plain lines for a log."""
 
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 
 @contextmanager
-def progress(label: str) -> Iterator[Callable[[], None]]:
-    """Yield a ``tick()`` to call once per article; draws a live counter when stderr is a TTY."""
+def progress(label: str, total: int | None = None, unit: str = "article") -> Iterator[Callable[[], None]]:
+    """Yield a ``tick()`` to call once per article.
+
+    At a terminal: a live bar with the count out of ``total`` (when known), the rate and the
+    time left. Elsewhere (a log, a pipe): one plain line when the stage ends.
+    """
+    start, done = time.monotonic(), [0]
     if not sys.stderr.isatty():
-        yield lambda: None
+
+        def count() -> None:
+            done[0] += 1
+
+        yield count
+        print(_summary(label, done[0], time.monotonic() - start, unit), file=sys.stderr, flush=True)
         return
     from rich.console import Console
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    columns = (SpinnerColumn(), TextColumn(label), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
-        task = bar.add_task(label, total=None)
-        yield lambda: bar.advance(task)
+        task = bar.add_task(label, total=total, rate="")
+
+        def tick() -> None:
+            done[0] += 1
+            seconds = time.monotonic() - start
+            rate = f"{done[0] / seconds:.1f} {unit}s/s" if seconds > 0 else ""
+            if total is not None and done[0] > total:
+                bar.update(task, total=done[0])
+            bar.update(task, advance=1, rate=rate)
+
+        yield tick
+    print(_summary(label, done[0], time.monotonic() - start, unit), file=sys.stderr, flush=True)
+
+
+def _summary(label: str, n: int, seconds: float, unit: str) -> str:
+    rate = f", {n / seconds:.1f}/s" if seconds > 0 and n else ""
+    return f"{label}: {n} {unit}(s) in {seconds:.1f} s{rate}"
+
+
+@contextmanager
+def stage(label: str) -> Iterator[None]:
+    """One line when a stage without a count (e.g. recomputing links) starts and its time when it ends."""
+    start = time.monotonic()
+    print(f"{label} ...", file=sys.stderr, flush=True)
+    yield
+    print(f"{label}: done in {time.monotonic() - start:.1f} s", file=sys.stderr, flush=True)
 
 
 @contextmanager

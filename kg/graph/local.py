@@ -10,7 +10,7 @@ The folder holds the database in ``oxigraph/``; only this module knows that.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,8 +20,8 @@ from rdflib import Graph
 
 from kg.errors import StoreMissing
 from kg.graph import iris
-from kg.graph.claims import CLAIM_VARS, CLAIMS_QUERY
 from kg.graph.contract import StoreBase, provenance_update
+from kg.graph.folder import check_writable, clear_stale, explain, is_stale, mark_stale
 from kg.graph.query import DEFAULT_LIMIT, QueryRunner, Result, apply_update, run_query
 
 if TYPE_CHECKING:
@@ -55,11 +55,16 @@ class LocalStore(StoreBase):
             raise StoreMissing(
                 str(self.path), "no store here", f"build one with `kg ingest PATH --store {self.path}`"
             )
-        if self.path is not None and not readonly:
-            self.path.mkdir(parents=True, exist_ok=True)
         self._db: ox.Store | None = None
         self._runner: QueryRunner | None = None
         self.written = 0
+        if self.path is not None and not readonly:
+            check_writable(self.path)
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise explain(exc, self.path, "create") from None
+            _ = self.db  # opened now: a store in use or out of reach fails before any work
 
     @property
     def database(self) -> str:
@@ -74,37 +79,60 @@ class LocalStore(StoreBase):
             if self.path is None:
                 self._db = ox.Store()
             else:
-                self._db = ox.Store.read_only(self.database) if self.readonly else ox.Store(self.database)
+                try:
+                    self._db = ox.Store.read_only(self.database) if self.readonly else ox.Store(self.database)
+                except OSError as exc:
+                    raise explain(exc, self.path, "read" if self.readonly else "open") from None
         return self._db
+
+    @property
+    def stale(self) -> bool:
+        """Whether the links and summaries may not match the articles (a run stopped before rebuilding them)."""
+        return self.path is not None and is_stale(self.path)
 
     # --- writing -------------------------------------------------------------------
 
     def write_graph(self, graph: Graph, when: datetime | None = None) -> None:
         """Replace the article's named graph and its provenance entry, all or nothing."""
         name = graph.identifier
-        self.db.update(
-            f"DROP SILENT GRAPH <{name}> ;\n"
-            f"INSERT DATA {{ GRAPH <{name}> {{\n{graph.serialize(format='nt')}}} }} ;\n"
-            + provenance_update(graph, when)
-        )
-        self.written += 1
-        if self.path is not None and self.written % self.FLUSH_EVERY == 0:
-            self.db.flush()
+        try:
+            if self.path is not None and self.written == 0:
+                mark_stale(self.path)
+            self.db.update(
+                f"DROP SILENT GRAPH <{name}> ;\n"
+                f"INSERT DATA {{ GRAPH <{name}> {{\n{graph.serialize(format='nt')}}} }} ;\n"
+                + provenance_update(graph, when)
+            )
+            self.written += 1
+            if self.path is not None and self.written % self.FLUSH_EVERY == 0:
+                self.db.flush()
+        except OSError as exc:
+            raise explain(exc, self.path or "memory", "write") from None
 
-    def claim_rows(self) -> Iterator[dict[str, str | None]]:
-        for row in self.db.query(CLAIMS_QUERY):
-            yield {v: (row[v].value if row[v] is not None else None) for v in CLAIM_VARS}
+    def refresh(self) -> int:
+        """The derived graphs rebuilt (kg.graph.contract), then the stale mark removed."""
+        try:
+            links = super().refresh()
+            if self.path is not None:
+                clear_stale(self.path)
+        except OSError as exc:
+            raise explain(exc, self.path or "memory", "rebuild the links and summaries in") from None
+        return links
 
-    def replace_links(self, lines: list[str]) -> None:
+    def rows(self, sparql: str, variables: Sequence[str]) -> Iterator[dict[str, str | None]]:
+        for row in self.db.query(sparql):
+            yield {v: (row[v].value if row[v] is not None else None) for v in variables}
+
+    def replace_graph(self, name: str, lines: list[str]) -> None:
         # Bulk-loaded (written straight to disk: a SPARQL INSERT of 200k link triples held
-        # 0.5 GB). Not one transaction with the DROP: a crash between them leaves the links
+        # 0.5 GB). Not one transaction with the DROP: a crash between them leaves the derived
         # graph empty until the next ingest or `kg relink`, and the article graphs untouched.
-        self.db.update(f"DROP SILENT GRAPH <{iris.LINKS_GRAPH}>")
+        self.db.update(f"DROP SILENT GRAPH <{name}>")
         if lines:
             self.db.bulk_load(
                 input="\n".join(lines).encode("utf-8"),
                 format=ox.RdfFormat.N_TRIPLES,
-                to_graph=ox.NamedNode(str(iris.LINKS_GRAPH)),
+                to_graph=ox.NamedNode(name),
             )
 
     def update(self, text: str) -> None:
@@ -155,7 +183,10 @@ class LocalStore(StoreBase):
 
     def flush(self) -> None:
         if self._db is not None and not self.readonly and self.path is not None:
-            self._db.flush()
+            try:
+                self._db.flush()
+            except OSError as exc:
+                raise explain(exc, self.path, "write") from None
 
     def _close_runner(self) -> None:
         if self._runner is not None:

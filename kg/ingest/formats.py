@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from kg.errors import InputError
+from kg.errors import InputError, unencodable
 from kg.ingest.ids import article_id
 from kg.records import Article
 from kg.segment.boilerplate import is_noise_line, outlet_from_lines
@@ -34,6 +34,7 @@ def from_record(rec: object, where: str, source: str) -> Article:
     """An Article from one JSON record with scraper field names."""
     if not isinstance(rec, dict):
         raise InputError(where, f"expected a JSON object, found {type(rec).__name__}")
+    _check_unicode(rec, where)
     text = next((rec[n] for n in TEXT_FIELDS if isinstance(rec.get(n), str)), None)
     if text is None or not text.strip():
         raise InputError(
@@ -51,26 +52,54 @@ def from_record(rec: object, where: str, source: str) -> Article:
     )
 
 
-def from_text(text: str, where: str, source: str) -> Article:
-    """An Article from plain text or Markdown: the first short line is taken as the title."""
+def _check_unicode(rec: dict[str, Any], where: str) -> None:
+    """A lone surrogate (``"\\ud800"`` in JSON) is not text: the record is refused, naming the field."""
+    for name, value in rec.items():
+        if isinstance(value, dict):  # NewsAPI's "source": {"name": ...}
+            value = value.get("name")
+        if isinstance(value, str) and (pos := unencodable(value)) is not None:
+            raise InputError(
+                where,
+                f"field {name!r} holds a lone surrogate (U+{ord(value[pos]):04X}) at character {pos}, "
+                "which is not valid Unicode",
+                "fix the escape in the record; this record was skipped",
+            )
+
+
+def from_text(text: str, where: str, source: str, meta: dict[str, str] | None = None) -> Article:
+    """An Article from plain text or Markdown: the first short line is taken as the title.
+
+    ``meta`` (front matter, a sidecar file: kg.ingest.meta) gives outlet, date, title, url, id.
+    """
     if not text.strip():
         raise InputError(where, "empty file", "give a file with article text")
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    meta = meta or {}
+    first = next((line.strip() for line in text[:4096].splitlines() if line.strip()), "")
     title = first.lstrip("# ").strip() if len(first) <= 200 and not is_noise_line(first) else None
     return Article(
-        id=article_id(text),
+        id=article_id(text, meta.get("id"), meta.get("url")),
         text=text,
-        title=title,
-        outlet=outlet_from_lines(text),
+        title=meta.get("title") or title,
+        url=meta.get("url"),
+        outlet=meta.get("outlet") or outlet_from_lines(text),
+        published=meta.get("published"),
         source=source,
     )
 
 
-def from_html(html: str, where: str, source: str) -> Article:
-    """An Article from an HTML page through trafilatura's main-text extraction."""
-    import trafilatura  # imported here: it is slow to import and only HTML needs it
+def from_html(html: str, where: str, source: str, warn: Callable[[str], None] = lambda _: None) -> Article:
+    """An Article from an HTML page through trafilatura's main-text extraction, within a budget.
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    A page over HTML_FULL_MB, or one that trafilatura cannot finish in HTML_SECONDS, is read
+    as plain text (kg.ingest.html), with a warning.
+    """
+    from kg.ingest.html import ExtractionBudget, extract, plain_text
+
+    try:
+        doc = extract(html)
+    except ExtractionBudget as budget:
+        warn(f"{where}: {budget}; read as plain text (no boilerplate removal, no metadata)")
+        return from_text(plain_text(html), where, source)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise InputError(where, "no article text found in the HTML page", "is it an article page?")

@@ -6,6 +6,7 @@ that one bad file or line never stops the others.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -13,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.errors import InputError
+from kg.errors import InputError, shown_path
 from kg.ingest import formats
 from kg.ingest.decode import decode
 from kg.ingest.ids import text_digest
+from kg.ingest.meta import ReadSettings, front_matter, is_sidecar, sidecar
 from kg.records import Article
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -24,6 +26,7 @@ JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 GOLD_SUFFIX = ".gold.jsonl"  # annotations of an input beside it, not an input: skipped in folders
+HTML_ALLOWANCE = 10  # an HTML page may be this many times the article limit: most of it is markup
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 
 
@@ -52,6 +55,7 @@ def _files(paths: Iterable[str], diag: Diagnostics) -> Iterator[str | Path]:
             yield name
             continue
         path = Path(name)
+        shown = shown_path(name)
         if path.is_dir():
             found = sorted(
                 p
@@ -59,15 +63,16 @@ def _files(paths: Iterable[str], diag: Diagnostics) -> Iterator[str | Path]:
                 if p.is_file()
                 and p.suffix.lower() in KNOWN_SUFFIXES
                 and not p.name.endswith(GOLD_SUFFIX)
+                and not is_sidecar(p)
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                diag.error(InputError(name, "folder holds no .txt, .md, .json, .jsonl or .html file"))
+                diag.error(InputError(shown, "folder holds no .txt, .md, .json, .jsonl or .html file"))
             yield from found
         elif path.is_file():
             yield path
         else:
-            diag.error(InputError(name, "no such file or folder"))
+            diag.error(InputError(shown, "no such file or folder", "check the path"))
 
 
 def _sniff(head: bytes) -> str:
@@ -106,18 +111,46 @@ def _decoded(data: bytes, where: str, diag: Diagnostics) -> str | InputError:
     return text
 
 
-def _jsonl(stream: BinaryIO, where: str, diag: Diagnostics) -> Iterator[Article | InputError]:
-    """One line at a time, so a file of any size streams in bounded memory."""
-    for lineno, raw in enumerate(stream, 1):
+def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes, int]]:
+    """(line, size) of each line; a line over ``limit`` bytes is skipped in chunks and given as b""."""
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        size = len(raw)
+        if size > limit and not raw.endswith(b"\n"):
+            raw = b""
+            while (chunk := stream.readline(1 << 20)) and not chunk.endswith(b"\n"):
+                size += len(chunk)
+            size += len(chunk)
+        yield raw, size
+
+
+def _jsonl(
+    stream: BinaryIO, where: str, diag: Diagnostics, settings: ReadSettings
+) -> Iterator[Article | InputError]:
+    """One line at a time, each at most the article size limit, so any file streams in bounded memory."""
+    for lineno, (raw, size) in enumerate(_lines(stream, settings.max_bytes), 1):
+        here = f"{where}:{lineno}"
+        if size > settings.max_bytes:
+            yield settings.too_big(here, size)
+            continue
         if not raw.strip():
             continue
-        here = f"{where}:{lineno}"
         line = _decoded(raw, here, diag)
-        yield line if isinstance(line, InputError) else formats.from_json_line(line, here, where)
+        if isinstance(line, InputError):
+            yield line
+            continue
+        try:
+            yield formats.from_json_line(line, here, where)
+        except Exception as exc:  # one record's problem never ends the file
+            yield InputError(
+                here, f"record not readable: {type(exc).__name__}: {exc}", "fix or remove the line"
+            )
 
 
-def _read_one(item: str | Path, diag: Diagnostics) -> Iterator[Article | InputError]:
-    where = "<stdin>" if item == "-" else str(item)
+def _read_one(item: str | Path, diag: Diagnostics, settings: ReadSettings) -> Iterator[Article | InputError]:
+    where = "<stdin>" if item == "-" else shown_path(item)
     if item == "-":
         data = sys.stdin.buffer.read()
         kind = _sniff(data[:4096])
@@ -125,17 +158,22 @@ def _read_one(item: str | Path, diag: Diagnostics) -> Iterator[Article | InputEr
         kind = _kind(Path(item))
         if kind == "jsonl":
             with open(item, "rb") as stream:
-                yield from _jsonl(stream, where, diag)
+                yield from _jsonl(stream, where, diag, settings)
+            return
+        size = Path(item).stat().st_size
+        if kind in ("text", "html") and size > settings.max_bytes * (HTML_ALLOWANCE if kind == "html" else 1):
+            yield settings.too_big(where, size)
             return
         data = Path(item).read_bytes()
         kind = kind or _sniff(data[:4096])
     if kind == "jsonl":
-        yield from _jsonl(io.BytesIO(data), where, diag)
+        yield from _jsonl(io.BytesIO(data), where, diag, settings)
         return
     if not data.strip():
         yield InputError(where, "empty file", "give a file with article text")
         return
     text = _decoded(data, where, diag)
+    del data
     if isinstance(text, InputError):
         yield text
         return
@@ -143,25 +181,34 @@ def _read_one(item: str | Path, diag: Diagnostics) -> Iterator[Article | InputEr
         if kind == "json":
             yield from formats.from_json_document(text, where, where)
         elif kind == "html":
-            yield formats.from_html(text, where, where)
+            yield formats.from_html(text, where, where, warn=diag.warn)
         else:
-            yield formats.from_text(text, where, where)
+            meta, body = front_matter(text, where)
+            if item != "-":
+                meta = {**sidecar(Path(item)), **meta}
+            yield formats.from_text(body, where, where, meta)
     except InputError as exc:
         yield exc
 
 
-def read_articles(paths: Iterable[str], diag: Diagnostics | None = None) -> Iterator[Article]:
+def read_articles(
+    paths: Iterable[str], diag: Diagnostics | None = None, settings: ReadSettings | None = None
+) -> Iterator[Article]:
     """Articles from files, folders (recursively) and ``-`` (standard input), in order.
 
     An exact repeat of an article already read (same id, same text) is skipped with a
     warning; a different article under an id already used is an error and is skipped,
-    so the first one read is never overwritten.
+    so the first one read is never overwritten. ``settings`` fill in a missing outlet and
+    date and set the largest article read (kg.ingest.meta).
     """
     diag = diag or Diagnostics()
+    settings = settings or ReadSettings()
     seen: dict[str, tuple[str, str]] = {}
     for item in _files(paths, diag):
         try:
-            for result in _read_one(item, diag):
+            for result in _read_one(item, diag, settings):
+                if not isinstance(result, InputError) and len(result.text) > settings.max_bytes:
+                    result = settings.too_big(f"{result.source}: article {result.id}", len(result.text))
                 if isinstance(result, InputError):
                     diag.error(result)
                     continue
@@ -169,7 +216,7 @@ def read_articles(paths: Iterable[str], diag: Diagnostics | None = None) -> Iter
                 first = seen.get(result.id)
                 if first is None:
                     seen[result.id] = (digest, result.source or "")
-                    yield result
+                    yield settings.apply(result)
                 elif first[0] == digest:
                     diag.warn(
                         f"{result.source}: article {result.id} repeats one read from {first[1]}; skipped"
@@ -183,4 +230,27 @@ def read_articles(paths: Iterable[str], diag: Diagnostics | None = None) -> Iter
                         )
                     )
         except OSError as exc:
-            diag.error(InputError(str(item), f"cannot read: {exc.strerror or exc}"))
+            diag.error(InputError(shown_path(item), f"cannot read: {exc.strerror or exc}"))
+        except (ValueError, RecursionError, MemoryError) as exc:  # one file's problem never ends the run
+            diag.error(InputError(shown_path(item), f"cannot read: {type(exc).__name__}: {exc}"))
+
+
+def count_articles(paths: Iterable[str]) -> int | None:
+    """About how many articles ``paths`` hold (JSON Lines: their lines; other files: one), for a progress bar.
+
+    None when standard input is among them (it can be read only once).
+    """
+    if "-" in paths:
+        return None
+    total = 0
+    for item in _files(paths, Diagnostics()):
+        if _kind(Path(item)) != "jsonl":
+            total += 1
+            continue
+        with contextlib.suppress(OSError), open(item, "rb") as stream:
+            last = b"\n"
+            while chunk := stream.read(1 << 20):
+                total += chunk.count(b"\n")
+                last = chunk[-1:]
+            total += last != b"\n"
+    return total
