@@ -17,39 +17,37 @@ from kg.graph.entities import canonical
 from kg.graph.terms import KG, STANCE
 from kg.graph.vectors import to_literal
 from kg.ingest.ids import text_digest
+from kg.nlp.names import is_name
 from kg.records import AnnotatedArticle, AnnotatedSentence, Description, RunInfo
-
-TYPES = {
-    "person": KG.PrivatePerson,
-    "official": KG.Official,
-    "government": KG.Government,
-    "organization": KG.Organization,
-    "outlet": KG.Outlet,
-    "unnamed": KG.UnnamedSource,
-}
 
 
 class _Agents:
-    """Agents of one article: IRIs, names, aliases, types (and how they were met)."""
+    """Agents of one article: IRIs, names and aliases.
 
-    def __init__(self, graph: Graph, article_id: str, article: URIRef) -> None:
+    A name that reads as a name (kg.nlp.names.is_name) is a store-wide agent, keyed so its
+    other names merge; an unnamed source, and a "name" that is only a description or a
+    fragment of text ("police", "the statement", a dateline), stay nodes of this article with
+    the mention as written (never merged across articles). Agents get no class here beyond kg:Agent: the store decides one class for each
+    (kg.graph.agents: a publisher, for one, is an Outlet).
+    """
+
+    def __init__(self, graph: Graph, article_id: str, article: URIRef, unnamed: set[str]) -> None:
         self.graph, self.article_id, self.article = graph, article_id, article
+        self.unnamed = unnamed  # names this article gives unnamed sources (as holders too)
 
-    def get(self, name: str, kind: str | None = None, alias: str | None = None) -> URIRef:
-        if kind == "unnamed":
-            node, display, entry = iris.unnamed(self.article_id, name), name, None
+    def get(self, name: str, unnamed: bool = False, alias: str | None = None) -> URIRef:
+        g = self.graph
+        if unnamed or name in self.unnamed:
+            node, display = iris.unnamed(self.article_id, name), name
+            g.add((node, RDF.type, KG.UnnamedSource))
+        elif not is_name(name):  # "police", "the statement": this article's, as written
+            node, display = iris.described(self.article_id, name), name
         else:
             key, display, entry = canonical(name)
-            node = iris.agent(key, display)
-            kind = kind or (entry or {}).get("type")
+            node = iris.agent(key)
             if entry and entry.get("wikidata"):
-                self.graph.add(
-                    (node, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{entry['wikidata']}"))
-                )
-        g = self.graph
+                g.add((node, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{entry['wikidata']}")))
         g.add((node, RDF.type, KG.Agent))
-        if kind in TYPES:
-            g.add((node, RDF.type, TYPES[kind]))
         if (node, SDO.name, None) not in g:
             g.add((node, SDO.name, Literal(display)))
         for extra in {name, alias} - {display, None}:
@@ -64,7 +62,9 @@ def build_article_graph(doc: AnnotatedArticle) -> Graph:
     g = Graph(identifier=iris.article_graph(aid))
     g.bind("kg", str(KG))
     art = iris.article(aid)
-    agents = _Agents(g, aid, art)
+    agents = _Agents(
+        g, aid, art, {s.speaker for s in doc.sentences if s.speaker and s.speaker_type == "unnamed"}
+    )
     g.add((art, RDF.type, KG.Article))
     g.add((art, KG.articleId, Literal(aid)))
     g.add((art, KG.text, Literal(article.text)))
@@ -74,7 +74,7 @@ def build_article_graph(doc: AnnotatedArticle) -> Graph:
     if article.url:
         g.add((art, SDO.url, URIRef(article.url)))
     if article.outlet:
-        g.add((art, SDO.publisher, agents.get(article.outlet, "outlet")))
+        g.add((art, SDO.publisher, agents.get(article.outlet)))
     if article.source:
         g.add((art, KG.sourceFile, Literal(article.source)))
     _run(g, art, doc.run, article.text)
@@ -134,8 +134,10 @@ def _attribution(
     attribution = iris.attribution(aid, sent.index)
     mention = sent.speaker_mention
     written = text[mention.start : mention.end] if mention else None
-    speaker = agents.get(sent.speaker, sent.speaker_type, written)
+    speaker = agents.get(sent.speaker, sent.speaker_type == "unnamed", written)
     g.add((attribution, RDF.type, KG.Attribution))
+    if sent.speaker_type and sent.speaker_type != "unnamed":
+        g.add((attribution, KG.speakerRole, Literal(sent.speaker_type)))
     g.add((attribution, KG.sentence, node))
     g.add((attribution, KG.speaker, speaker))
     if mention:

@@ -8,7 +8,7 @@ is flushed and closed. ``kg.graph.store.open_store`` picks the implementation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -17,9 +17,10 @@ from rdflib.namespace import PROV, XSD
 
 from kg.errors import QueryError
 from kg.graph import iris
+from kg.graph.agents import AGENT_VARS, AGENTS_QUERY, agent_triples
 from kg.graph.audit import audit_queries
 from kg.graph.build import build_article_graph
-from kg.graph.claims import claim_nodes, link_triples
+from kg.graph.claims import CLAIM_VARS, CLAIMS_QUERY, claim_nodes, link_triples
 from kg.graph.query import DEFAULT_LIMIT, Result
 from kg.graph.summary import SUMMARY_UPDATE
 from kg.records import AnnotatedArticle
@@ -74,7 +75,7 @@ def provenance_update(graph: Graph, when: datetime | None = None) -> str:
 class StoreBase:
     """Building the article graph, the derived graphs and the audits, over a store's own primitives.
 
-    A store implements ``write_graph``, ``query``, ``claim_rows``, ``replace_links`` and
+    A store implements ``write_graph``, ``query``, ``rows``, ``replace_graph`` and
     ``update``; claims stored without a vector get one from ``encoder``.
     """
 
@@ -96,23 +97,26 @@ class StoreBase:
     ) -> Result:
         raise NotImplementedError
 
-    def claim_rows(self) -> Iterator[dict[str, str | None]]:
-        """Rows of kg.graph.claims.CLAIMS_QUERY as plain values."""
+    def rows(self, sparql: str, variables: Sequence[str]) -> Iterator[dict[str, str | None]]:
+        """Rows of a SELECT over the named graphs, as plain values (no cap: for derived graphs)."""
         raise NotImplementedError
 
-    def replace_links(self, lines: list[str]) -> None:
-        """Replace the links graph with these N-Triples lines."""
+    def replace_graph(self, name: str, lines: list[str]) -> None:
+        """Replace a derived graph with these N-Triples lines."""
         raise NotImplementedError
 
     def update(self, text: str) -> None:
         raise NotImplementedError
 
     def refresh(self) -> int:
-        """The links graph (counters, claim groups) from every claim and vector; the summary graph."""
-        claims, vectors = claim_nodes(self.claim_rows(), self.encoder)
+        """The derived graphs, from every article graph: one class per agent (the agents graph),
+        counters and claim groups (the links graph, from every claim and vector), the summary
+        graph; returns the number of link triples."""
+        self.replace_graph(str(iris.AGENTS_GRAPH), list(agent_triples(self.rows(AGENTS_QUERY, AGENT_VARS))))
+        claims, vectors = claim_nodes(self.rows(CLAIMS_QUERY, CLAIM_VARS), self.encoder)
         lines = list(link_triples(claims, vectors))
         del claims, vectors
-        self.replace_links(lines)
+        self.replace_graph(str(iris.LINKS_GRAPH), lines)
         self.update(SUMMARY_UPDATE)
         self.flush()
         return len(lines)

@@ -14,6 +14,7 @@ GRAPHS = "https://w3id.org/kg-news/graph/"
 LINKS_GRAPH = URIRef(GRAPHS + "links")
 PROVENANCE_GRAPH = URIRef(GRAPHS + "provenance")
 SUMMARY_GRAPH = URIRef(GRAPHS + "summary")
+AGENTS_GRAPH = URIRef(GRAPHS + "agents")  # one class per agent, decided for the whole store
 
 
 def _digest(*parts: str) -> str:
@@ -58,14 +59,24 @@ def claim(article_id: str, index: int) -> URIRef:
     return _in_article(article_id, "claim", index)
 
 
-def agent(key: str, name: str) -> URIRef:
-    """One IRI per real-world entity in a store: minted from its normalised key."""
-    return URIRef(f"{ID}agent/{_slug(name)}-{_digest('agent', key)[:10]}")
+def agent(key: str) -> URIRef:
+    """One IRI per real-world entity in a store: minted from its key (kg.graph.entities.canonical)."""
+    return URIRef(f"{ID}agent/{_slug(key)}-{_digest('agent', key)[:10]}")
+
+
+def counter_link(relation: str, source: str, target: str) -> URIRef:
+    """The node that carries a counter (or reversal) link's score."""
+    return URIRef(f"{ID}link/{_digest(relation, source, target)}")
 
 
 def unnamed(article_id: str, name: str) -> URIRef:
     """Unnamed sources are scoped to their article: never merged across articles."""
     return _in_article(article_id, "unnamed", _slug(name))
+
+
+def described(article_id: str, name: str) -> URIRef:
+    """An agent known only by a description ("police", "the statement"): scoped to its article too."""
+    return _in_article(article_id, "described", _slug(name))
 
 
 def run(model_sha256: str, code_version: str, content_digest: str) -> URIRef:

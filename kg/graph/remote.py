@@ -14,15 +14,13 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
 from kg.errors import QueryError
-from kg.graph import iris
-from kg.graph.claims import CLAIM_VARS, CLAIMS_QUERY
 from kg.graph.contract import StoreBase, provenance_update
 from kg.graph.query import DEFAULT_LIMIT, Result
 from kg.graph.safety import check_query
@@ -90,12 +88,12 @@ class RemoteStore(StoreBase):
         self._put_nt(str(graph.identifier), graph.serialize(format="nt"))
         self.update(provenance_update(graph, when))
 
-    def claim_rows(self) -> Iterator[dict[str, str | None]]:
-        for r in self.select(CLAIMS_QUERY)["results"]["bindings"]:
-            yield {v: (r[v]["value"] if v in r else None) for v in CLAIM_VARS}
+    def rows(self, sparql: str, variables: Sequence[str]) -> Iterator[dict[str, str | None]]:
+        for r in self.select(sparql)["results"]["bindings"]:
+            yield {v: (r[v]["value"] if v in r else None) for v in variables}
 
-    def replace_links(self, lines: list[str]) -> None:
-        self._put_nt(str(iris.LINKS_GRAPH), "\n".join(lines) + "\n")
+    def replace_graph(self, name: str, lines: list[str]) -> None:
+        self._put_nt(name, "\n".join(lines) + "\n")
 
     def query(
         self,

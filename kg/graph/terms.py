@@ -17,6 +17,7 @@ class KG(DefinedNamespace):
     Attribution: URIRef
     Claim: URIRef
     ClaimGroup: URIRef
+    CounterLink: URIRef
     Government: URIRef
     Official: URIRef
     Organization: URIRef
@@ -41,6 +42,7 @@ class KG(DefinedNamespace):
     cue: URIRef
     description: URIRef
     end: URIRef
+    fromClaim: URIRef
     holder: URIRef
     holderName: URIRef
     inArticle: URIRef
@@ -51,7 +53,10 @@ class KG(DefinedNamespace):
     model: URIRef
     outletName: URIRef
     position: URIRef
+    relation: URIRef
+    reverses: URIRef
     role: URIRef
+    score: URIRef
     sentence: URIRef
     sourceFile: URIRef
     speaker: URIRef
@@ -59,9 +64,11 @@ class KG(DefinedNamespace):
     speakerMentionEnd: URIRef
     speakerMentionStart: URIRef
     speakerName: URIRef
+    speakerRole: URIRef
     stance: URIRef
     start: URIRef
     text: URIRef
+    toClaim: URIRef
     unnamedCount: URIRef
     vector: URIRef
     via: URIRef

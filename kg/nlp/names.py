@@ -44,7 +44,8 @@ GROUP_HEADS = frozenset(
         supporter parent opponent plaintiff student nation member staff resident worker chain study roommate
         boyfriend girlfriend daughter son wife husband associate agent prosecutor prosecution defence defense
         lawmaker legislator voter party forces troops navy force guard service services administration sister
-        brother palace dispatcher news speaker organization organisation expert candidate community""".split()
+        brother palace dispatcher news speaker organization organisation expert candidate community
+        administrator observer""".split()
     )
 )
 _SPACE = re.compile(r"\s+")

@@ -98,7 +98,7 @@ def test_via_chain_and_entities(seed_gold: dict) -> None:
     assert g.value(
         g.value(yt, KG.affiliatedWith), rdflib.URIRef("https://schema.org/name")
     ) == rdflib.Literal("CCTV")
-    assert (yt, rdflib.RDF.type, KG.Outlet) in g
+    assert (yt, rdflib.RDF.type, KG.Outlet) not in g  # the class is decided for the store, not here
 
 
 def test_unnamed_sources_are_never_merged_across_articles(seed_gold: dict) -> None:
@@ -108,8 +108,9 @@ def test_unnamed_sources_are_never_merged_across_articles(seed_gold: dict) -> No
     unnamed_a = set(a.subjects(rdflib.RDF.type, KG.UnnamedSource))
     unnamed_b = set(b.subjects(rdflib.RDF.type, KG.UnnamedSource))
     assert unnamed_a and unnamed_b and not unnamed_a & unnamed_b
-    named = set(a.subjects(rdflib.RDF.type, KG.Official)) & set(b.subjects(rdflib.RDF.type, KG.Official))
-    assert named  # Donald Trump is one IRI in both
+    named = set(a.subjects(rdflib.RDF.type, KG.Agent)) & set(b.subjects(rdflib.RDF.type, KG.Agent))
+    trump = next(a.subjects(rdflib.URIRef("https://schema.org/name"), rdflib.Literal("Donald Trump")))
+    assert trump in named and not named & unnamed_a  # Donald Trump is one IRI in both
 
 
 def test_store_answers_the_seed_questions(seed_gold: dict, tmp_path: Path) -> None:
@@ -128,6 +129,21 @@ def test_store_answers_the_seed_questions(seed_gold: dict, tmp_path: Path) -> No
         + """SELECT ?t WHERE { ?c kg:attribution/kg:speaker/schema:name "Yuyuan Tantian" ; kg:text ?t }"""
     )
     assert len(list(yt_claims)) == 3
+    classes = {
+        str(row["name"].value): str(row["t"].value).rsplit("#", 1)[-1]
+        for row in store.select(
+            KGNS + "SELECT ?name ?t WHERE { GRAPH <https://w3id.org/kg-news/graph/agents> { ?a a ?t } "
+            "?a schema:name ?name }"
+        )
+    }
+    assert classes["Yuyuan Tantian"] == "Outlet" and classes["Donald Trump"] == "Official"
+    assert classes["China"] == "Government" and classes["Scoop Hub"] == "Outlet"
+    two = store.select(
+        KGNS + "SELECT ?a WHERE { ?a a ?t1, ?t2 . VALUES ?t1 { kg:Official kg:PrivatePerson kg:Government "
+        "kg:Organization kg:Outlet kg:UnnamedSource } VALUES ?t2 { kg:Official kg:PrivatePerson "
+        "kg:Government kg:Organization kg:Outlet kg:UnnamedSource } FILTER(?t1 != ?t2) }"
+    )
+    assert list(two) == []  # one class per agent
     counters = list(store.select(KGNS + "SELECT ?a ?b WHERE { ?a kg:counters ?b }"))
     assert counters and all("/claim/12" in row["a"].value for row in counters)
 

@@ -1,0 +1,89 @@
+"""One class per agent, decided once for the whole store.
+
+An article says what a mention is in one sentence (``kg:speakerRole``: the model's or the
+annotator's speaker type); the agent's class follows from all of them together, by these
+rules, first match wins:
+
+1. an agent that publishes an article is an Outlet;
+2. the curated table's class (kg/graph/data/entities.json);
+3. a country (or its capital) is a Government;
+4. the roles its mentions play: Official when any mention is an official (a person with an
+   office), else the most frequent role (ties: government, organization, outlet, person);
+5. no role at all: an intermediary of a chain is an Outlet; a name ending in a kind word
+   ("... Ministry", "... Times") takes that kind; a name of two to four capitalised words
+   is a person; anything else an organisation.
+
+Unnamed sources are scoped to their article and keep the class they were given there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from kg.graph.entities import canonical
+from kg.graph.terms import KG
+from kg.nlp.gazetteer import COUNTRY_ALIASES, DESCRIPTION_KINDS
+
+CLASSES = {
+    "person": KG.PrivatePerson,
+    "official": KG.Official,
+    "government": KG.Government,
+    "organization": KG.Organization,
+    "outlet": KG.Outlet,
+}
+_TIES = ("official", "government", "organization", "outlet", "person")
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+AGENT_VARS = ("agent", "what", "value", "n")
+# How each agent is met, counted: its names, the roles of its mentions, whether it publishes
+# or passes quotes on. Unnamed sources are typed in their article and left out.
+AGENTS_QUERY = f"""SELECT ?agent ?what ?value (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{
+    {{ ?agent a <{KG.Agent}> ; <https://schema.org/name> ?value .
+       FILTER NOT EXISTS {{ ?agent a <{KG.UnnamedSource}> }} BIND("name" AS ?what) }}
+    UNION {{ ?att <{KG.speaker}> ?agent ; <{KG.speakerRole}> ?value . BIND("role" AS ?what) }}
+    UNION {{ ?art <https://schema.org/publisher> ?agent . BIND("publishes" AS ?what) BIND("" AS ?value) }}
+    UNION {{ ?step <{KG.intermediary}> ?agent . BIND("hop" AS ?what) BIND("" AS ?value) }} }} }}
+GROUP BY ?agent ?what ?value"""
+
+
+def agent_class(name: str, roles: Counter[str], publishes: bool, intermediary: bool) -> str:
+    """The one class of an agent (see the module docstring for the rules)."""
+    if publishes:
+        return "outlet"
+    entry = canonical(name)[2]
+    if entry and entry.get("type") in CLASSES:
+        return entry["type"]
+    if name in COUNTRY_ALIASES.values() or COUNTRY_ALIASES.get(name):
+        return "government"
+    roles = Counter({r: n for r, n in roles.items() if r in CLASSES and n})
+    if roles:
+        if roles["official"]:
+            return "official"
+        return max(roles, key=lambda r: (roles[r], -_TIES.index(r)))
+    if intermediary:
+        return "outlet"
+    kind = DESCRIPTION_KINDS.get(name.split()[-1].lower()) if name.split() else None
+    if kind in CLASSES:
+        return kind
+    words = name.split()
+    return "person" if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else "organization"
+
+
+def agent_triples(rows: Iterable[dict[str, str | None]]) -> Iterator[str]:
+    """N-Triples of the agents graph: one ``rdf:type`` per named agent, from rows of AGENTS_QUERY."""
+    names: dict[str, str] = {}
+    roles: dict[str, Counter[str]] = {}
+    flags: dict[str, set[str]] = {}
+    for row in rows:
+        agent, what, value = row["agent"], row["what"], row["value"] or ""
+        if what == "name":
+            names[agent] = min(names.get(agent, value), value)  # one name, whatever the order of rows
+        elif what == "role":
+            roles.setdefault(agent, Counter())[value] += int(row["n"] or 0)
+        else:
+            flags.setdefault(agent, set()).add(str(what))
+    for agent in sorted(names):
+        found = flags.get(agent, set())
+        kind = agent_class(names[agent], roles.get(agent, Counter()), "publishes" in found, "hop" in found)
+        yield f"<{agent}> <{_RDF_TYPE}> <{CLASSES[kind]}> ."
