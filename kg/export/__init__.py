@@ -40,6 +40,14 @@ AGENT_COLOURS = {
 }
 STANCE_COLOURS = {"eager": "#ff7f0e", "open": "#2ca02c", "denying": "#d62728", "neutral": "#c7c7c7"}
 _YEAR_MONTH = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
+# What XML 1.0 forbids (C0 controls but tab, newline, return; surrogates; U+FFFE, U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_AS_SPACE = {"\x0b": " ", "\x0c": " "}
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML 1.0 forbids gone (vertical tab and form feed become spaces)."""
+    return _NOT_XML.sub(lambda m: _AS_SPACE.get(m.group(), ""), text)
 
 
 def is_iso_date(value: str) -> bool:

@@ -1,0 +1,370 @@
+"""What the desk's pages read, each a few SPARQL queries run by the server's query workers.
+
+Pages first select the IRIs they show (a page of claims, an agent's claims), with the
+visitor's values bound as RDF terms, then read those IRIs' details with one query whose
+``VALUES`` lists them. The IRIs come from the store and are checked before they go into
+the text; nothing a visitor types is ever pasted into a query. Patterns stay inside one
+``GRAPH`` (each article graph names everything it mentions), and there is no ``OPTIONAL``
+over a large pattern: Oxigraph evaluates one as a hash join over the whole store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from kg.graph.prefixes import declare
+from kg.graph.query import Result
+
+STANCES = ("eager", "open", "denying", "neutral")
+STANCE_NS = "https://w3id.org/kg-news/stance#"
+PAGE = 50
+_IRI = re.compile(r"[^<>\"{}|^`\\\s]+")
+
+Run = Callable[[str, dict[str, str], int], Result]
+
+
+def iri_term(iri: str) -> str | None:
+    """``<iri>`` when ``iri`` is safe to bind or list as an IRI, else None."""
+    return f"<{iri}>" if _IRI.fullmatch(iri or "") and ":" in iri else None
+
+
+def _values(iris: Iterable[str]) -> str:
+    terms = [t for t in (iri_term(i) for i in iris) if t]
+    return " ".join(terms) or "<urn:kg:none>"
+
+
+@dataclass
+class Filters:
+    """The who-said-what filters, as the visitor typed them (empty: not applied)."""
+
+    text: str = ""
+    speaker: str = ""
+    holder: str = ""
+    outlet: str = ""
+    stance: str = ""
+    date_from: str = ""
+    date_to: str = ""
+
+    def params(self) -> dict[str, str]:
+        out = {
+            "q_text": self.text.strip(),
+            "q_speaker": self.speaker.strip(),
+            "q_holder": self.holder.strip(),
+            "q_outlet": self.outlet.strip(),
+            "q_from": self.date_from.strip(),
+            "q_to": self.date_to.strip(),
+        }
+        if self.stance in STANCES:
+            out["q_stance"] = f"<{STANCE_NS}{self.stance}>"
+        return {k: v for k, v in out.items() if v}
+
+
+# Fragments of the page query, one per filter; each mentions only its own bound variable.
+_ARTICLE_FILTERS = {
+    "q_outlet": "?a schema:publisher/schema:name ?on . FILTER(CONTAINS(LCASE(?on), LCASE(?q_outlet)))",
+}
+_DATE_FILTERS = {
+    "q_from": "FILTER(BOUND(?date) && SUBSTR(STR(?date), 1, STRLEN(?q_from)) >= ?q_from)",
+    "q_to": "FILTER(BOUND(?date) && SUBSTR(STR(?date), 1, STRLEN(?q_to)) <= ?q_to)",
+}
+_CLAIM_FILTERS = {
+    "q_stance": "?c kg:stance ?q_stance .",
+    "q_speaker": "?c kg:attribution/kg:speaker/schema:name ?sn . FILTER(CONTAINS(LCASE(?sn), LCASE(?q_speaker)))",
+    "q_holder": "?c kg:holder/schema:name ?hn . FILTER(CONTAINS(LCASE(?hn), LCASE(?q_holder)))",
+    "q_text": "?c kg:text ?ct . FILTER(CONTAINS(LCASE(?ct), LCASE(?q_text)))",
+}
+
+
+def page_query(params: dict[str, str], limit: int, offset: int) -> str:
+    """One page of claim IRIs, articles newest first (the filters given are the only ones in it).
+
+    The subquery only orders the articles; the filters stay outside it, where the bound values
+    are in scope."""
+    article = " ".join(_ARTICLE_FILTERS[k] for k in _ARTICLE_FILTERS if k in params)
+    claim = " ".join(_CLAIM_FILTERS[k] for k in _CLAIM_FILTERS if k in params)
+    dates = " ".join(_DATE_FILTERS[k] for k in _DATE_FILTERS if k in params)
+    bound = " ".join(f"?{k}" for k in params)
+    return declare(
+        f"""SELECT ?c ?g {bound} WHERE {{
+  {{ SELECT ?g ?a ?date WHERE {{
+      GRAPH ?g {{ ?a a kg:Article . OPTIONAL {{ ?a schema:datePublished ?date }} }}
+    }} ORDER BY DESC(?date) ?g }}
+  {dates}
+  GRAPH ?g {{ {article} ?c a kg:Claim . {claim} }}
+}} LIMIT {int(limit)} OFFSET {int(offset)}"""
+    )
+
+
+_DETAILS = """SELECT * WHERE { GRAPH ?g { VALUES ?c { %s }
+  { ?c kg:text ?text ; kg:stance ?stance ; kg:sentence ?s . ?s kg:index ?index ; kg:start ?start ; kg:end ?end ;
+       kg:inArticle ?a . ?a kg:articleId ?article }
+  UNION { ?c kg:sentence/kg:inArticle ?a . ?a schema:datePublished ?date }
+  UNION { ?c kg:sentence/kg:inArticle ?a . ?a schema:url ?url }
+  UNION { ?c kg:sentence/kg:inArticle ?a . ?a schema:headline ?title }
+  UNION { ?c kg:sentence/kg:inArticle/schema:publisher ?outlet . ?outlet schema:name ?outlet_name }
+  UNION { ?c kg:attribution ?att . ?att kg:speaker ?speaker . ?speaker schema:name ?speaker_name }
+  UNION { ?c kg:attribution ?att . ?att kg:confidence ?confidence }
+  UNION { ?c kg:attribution ?att . ?att kg:cue ?cue }
+  UNION { ?c kg:attribution ?att . ?att kg:speakerMentionStart ?mstart ; kg:speakerMentionEnd ?mend }
+  UNION { ?c kg:attribution ?att . ?att kg:channel ?channel }
+  UNION { ?c kg:holder ?holder . ?holder schema:name ?holder_name }
+  UNION { ?c kg:attribution/kg:via ?step . ?step kg:position ?position ; kg:intermediary ?hop . ?hop schema:name ?hop_name }
+} }"""
+
+
+@dataclass
+class ClaimRow:
+    """A claim with what its pages show: sentence, article, speaker, chain, holder, stance."""
+
+    iri: str
+    text: str = ""
+    stance: str = ""
+    index: int = 0
+    start: int = 0
+    end: int = 0
+    article: str = ""  # the article's IRI
+    article_id: str = ""
+    date: str = ""
+    url: str = ""
+    title: str = ""
+    outlet: str = ""
+    outlet_name: str = ""
+    speaker: str = ""
+    speaker_name: str = ""
+    confidence: float | None = None
+    cue: str = ""
+    mention: tuple[int, int] | None = None
+    channel: str = ""
+    holder: str = ""
+    holder_name: str = ""
+    via: list[tuple[int, str, str]] = field(default_factory=list)  # (position, agent IRI, name)
+
+    @property
+    def chain(self) -> list[tuple[str, str]]:
+        """(IRI, name) from the outlet to the speaker: outlet <- via (nearest first) <- speaker."""
+        hops = [(iri, name) for _, iri, name in sorted(self.via)]
+        return hops
+
+
+_SCALARS = {
+    "text": str, "index": int, "start": int, "end": int, "article": str, "date": str, "url": str,
+    "title": str, "outlet": str, "outlet_name": str, "speaker": str, "speaker_name": str,
+    "confidence": float, "cue": str, "channel": str, "holder": str, "holder_name": str,
+}  # fmt: skip
+
+
+def claim_details(run: Run, iris: list[str]) -> list[ClaimRow]:
+    """The details of these claims, in the order given (unknown IRIs are left out)."""
+    if not iris:
+        return []
+    rows: dict[str, ClaimRow] = {}
+    result = run(declare(_DETAILS % _values(iris)), {}, 100_000)
+    for row in result:
+        c = rows.setdefault(row["c"], ClaimRow(row["c"]))
+        for key, kind in _SCALARS.items():
+            if row.get(key) is not None:
+                setattr(c, key, kind(row[key]))
+        if row.get("a") is not None:
+            c.article = row["a"]
+        if row.get("article") is not None:
+            c.article_id = row["article"]
+        if row.get("stance") is not None:
+            c.stance = row["stance"].rsplit("#", 1)[-1]
+        if row.get("mstart") is not None:
+            c.mention = (int(row["mstart"]), int(row["mend"]))
+        if row.get("position") is not None:
+            c.via.append((int(row["position"]), row["hop"], row["hop_name"]))
+    return [rows[i] for i in iris if i in rows and rows[i].text]
+
+
+def claims_page(run: Run, filters: Filters, page: int) -> tuple[list[ClaimRow], bool]:
+    """One page of the who-said-what table and whether another follows."""
+    params = filters.params()
+    result = run(page_query(params, PAGE + 1, page * PAGE), params, PAGE + 1)
+    found = [row["c"] for row in result]
+    claims = claim_details(run, found[:PAGE])
+    order = {g: k for k, g in enumerate(dict.fromkeys(row["g"] for row in result))}
+    claims.sort(key=lambda c: (order.get(_graph_of(c), 0), c.index))
+    return claims, len(found) > PAGE
+
+
+def _graph_of(claim: ClaimRow) -> str:
+    return claim.article.replace("/id/article/", "/graph/article/", 1)
+
+
+_CONTEXT = """SELECT ?i ?text ?start ?a ?lo ?hi WHERE { GRAPH ?g {
+  ?s kg:inArticle ?a ; kg:index ?i ; kg:text ?text ; kg:start ?start .
+  FILTER(?i >= xsd:integer(?lo) && ?i <= xsd:integer(?hi)) } } ORDER BY ?i"""
+_COUNTERS = """SELECT ?other ?dir ?c WHERE { GRAPH graph:links {
+  { ?c kg:counters ?other BIND("counters" AS ?dir) } UNION { ?other kg:counters ?c BIND("countered" AS ?dir) } } }"""
+
+
+def context(run: Run, claim: ClaimRow, around: int = 2) -> list[tuple[int, str, int]]:
+    """The claim's sentence and ``around`` on each side: (index, text, start offset in the article)."""
+    params = {"a": f"<{claim.article}>", "lo": str(claim.index - around), "hi": str(claim.index + around)}
+    return [(int(r["i"]), r["text"], int(r["start"])) for r in run(declare(_CONTEXT), params, 50)]
+
+
+def counters(run: Run, claim: ClaimRow) -> tuple[list[ClaimRow], list[ClaimRow]]:
+    """The claims this one counters, and those that counter it."""
+    rows = list(run(declare(_COUNTERS), {"c": f"<{claim.iri}>"}, 500))
+    details = {c.iri: c for c in claim_details(run, [r["other"] for r in rows])}
+    out: dict[str, list[ClaimRow]] = {"counters": [], "countered": []}
+    for r in rows:
+        if r["other"] in details:
+            out[r["dir"]].append(details[r["other"]])
+    return out["counters"], out["countered"]
+
+
+# --- agents ---------------------------------------------------------------------------
+
+_AGENT = """SELECT DISTINCT ?p ?v ?agent WHERE { GRAPH ?g { ?agent ?p ?v }
+  FILTER(?p IN (schema:name, rdf:type, kg:alias, kg:role, owl:sameAs)) }"""
+_BY = """SELECT ?c ?agent WHERE { GRAPH ?g { ?att kg:speaker ?agent . ?c kg:attribution ?att } } LIMIT %d OFFSET %d"""
+_ABOUT = """SELECT ?c ?agent WHERE { GRAPH ?g { ?c kg:holder ?agent } } LIMIT %d OFFSET %d"""
+_OVER_TIME = """SELECT ?month ?stance (COUNT(?c) AS ?n) ?agent WHERE {
+  GRAPH ?g { ?c kg:holder ?agent ; kg:stance ?s . ?a a kg:Article ; schema:datePublished ?d }
+  BIND(SUBSTR(STR(?d), 1, 7) AS ?month) BIND(STRAFTER(STR(?s), "#") AS ?stance)
+} GROUP BY ?agent ?month ?stance ORDER BY ?month"""
+_QUOTED_BY = """SELECT ?other (COUNT(*) AS ?n) ?agent WHERE { GRAPH ?g {
+  ?att kg:speaker ?agent . { ?att kg:via/kg:intermediary ?other } UNION { ?a a kg:Article ; schema:publisher ?other } }
+  FILTER(?other != ?agent) } GROUP BY ?agent ?other ORDER BY DESC(?n) LIMIT 30"""
+_QUOTES = """SELECT ?other (COUNT(*) AS ?n) ?agent WHERE { GRAPH ?g {
+  { ?att kg:via/kg:intermediary ?agent ; kg:speaker ?other }
+  UNION { ?a a kg:Article ; schema:publisher ?agent . ?att a kg:Attribution ; kg:speaker ?other } }
+  FILTER(?other != ?agent) } GROUP BY ?agent ?other ORDER BY DESC(?n) LIMIT 30"""
+_SOURCING = """SELECT ?kind (COUNT(?att) AS ?n) ?agent WHERE { GRAPH ?g {
+  ?a a kg:Article ; schema:publisher ?agent . ?att a kg:Attribution ; kg:speaker ?sp .
+  { ?sp a kg:UnnamedSource BIND("unnamed" AS ?kind) }
+  UNION { ?att kg:via ?step . ?step kg:position 1 BIND("via others" AS ?kind) }
+  UNION { FILTER NOT EXISTS { ?sp a kg:UnnamedSource } FILTER NOT EXISTS { ?att kg:via ?x } BIND("named, direct" AS ?kind) }
+  UNION { BIND("all" AS ?kind) } } } GROUP BY ?agent ?kind"""
+_NAMES = """SELECT DISTINCT ?x ?n ?t WHERE { GRAPH ?g { VALUES ?x { %s } { ?x schema:name ?n } UNION { ?x a ?t } } }"""
+AGENT_TYPES = ("Outlet", "Official", "Government", "Organization", "PrivatePerson", "UnnamedSource")
+
+
+def agent_type(types: Iterable[str]) -> str:
+    """The most specific kg type of an agent, in lower case (``agent`` when none is known)."""
+    kinds = set(types)
+    return next((t.lower() for t in AGENT_TYPES if t in kinds), "agent").replace("privateperson", "person")
+
+
+@dataclass
+class AgentInfo:
+    iri: str
+    name: str = ""
+    type: str = "agent"
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    same_as: list[str] = field(default_factory=list)
+
+
+def agent(run: Run, iri: str) -> AgentInfo | None:
+    rows = list(run(declare(_AGENT), {"agent": f"<{iri}>"}, 10_000))
+    values: dict[str, set[str]] = {}
+    for r in rows:
+        values.setdefault(r["p"].rsplit("/", 1)[-1].rsplit("#", 1)[-1], set()).add(r["v"])
+    if not values.get("name"):
+        return None
+    info = AgentInfo(
+        iri, name=min(values["name"]), type=agent_type(t.rsplit("#", 1)[-1] for t in values["type"])
+    )
+    info.aliases, info.roles = sorted(values.get("alias", ())), sorted(values.get("role", ()))
+    info.same_as = sorted(values.get("sameAs", ()))
+    return info
+
+
+def agent_claims(run: Run, iri: str, role: str, page: int) -> tuple[list[ClaimRow], bool]:
+    """A page of the claims an agent made (``by``) or whose position it holds (``about``)."""
+    text = (_BY if role == "by" else _ABOUT) % (PAGE + 1, page * PAGE)
+    found = [r["c"] for r in run(declare(text), {"agent": f"<{iri}>"}, PAGE + 1)]
+    claims = claim_details(run, found[:PAGE])
+    claims.sort(key=lambda c: (c.date or "", c.article_id, c.index), reverse=True)
+    return claims, len(found) > PAGE
+
+
+def stance_over_time(run: Run, iri: str) -> dict[str, dict[str, int]]:
+    """Claims held by the agent per month (YYYY-MM) and stance."""
+    out: dict[str, dict[str, int]] = {}
+    for r in run(declare(_OVER_TIME), {"agent": f"<{iri}>"}, 10_000):
+        out.setdefault(r["month"], dict.fromkeys(STANCES, 0))[r["stance"]] = int(r["n"])
+    return out
+
+
+def names(run: Run, iris: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """(name, type) of each agent IRI."""
+    iris = list(dict.fromkeys(iris))
+    if not iris:
+        return {}
+    names: dict[str, set[str]] = {}
+    types: dict[str, set[str]] = {}
+    for r in run(declare(_NAMES % _values(iris)), {}, 1_000_000):
+        if r["n"] is not None:
+            names.setdefault(r["x"], set()).add(r["n"])
+        if r["t"] is not None:
+            types.setdefault(r["x"], set()).add(r["t"].rsplit("#", 1)[-1])
+    return {x: (min(n), agent_type(types.get(x, ()))) for x, n in names.items()}
+
+
+def quoting(run: Run, iri: str) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
+    """Who quotes the agent and whom it quotes: (IRI, name, attributions), most first."""
+    found = []
+    for text in (_QUOTED_BY, _QUOTES):
+        found.append([(r["other"], int(r["n"])) for r in run(declare(text), {"agent": f"<{iri}>"}, 30)])
+    known = names(run, [o for rows in found for o, _ in rows])
+    return tuple([(o, known.get(o, (o, ""))[0], n) for o, n in rows] for rows in found)  # type: ignore[return-value]
+
+
+def sourcing(run: Run, iri: str) -> dict[str, int]:
+    """An outlet's attributions: all, named and direct, to unnamed sources, via others."""
+    rows = run(declare(_SOURCING), {"agent": f"<{iri}>"}, 10)
+    counts = {r["kind"]: int(r["n"]) for r in rows}
+    return {k: counts.get(k, 0) for k in ("all", "named, direct", "unnamed", "via others")}
+
+
+# --- the agent network ----------------------------------------------------------------
+
+_EDGES = {
+    "quotes": """SELECT ?source ?target (COUNT(*) AS ?n) WHERE { GRAPH ?g {
+        ?att kg:via ?step ; kg:speaker ?target . ?step kg:intermediary ?source } FILTER(?source != ?target) }
+        GROUP BY ?source ?target ORDER BY DESC(?n) ?source ?target LIMIT %d""",
+    "counters": """SELECT ?source ?target (COUNT(*) AS ?n) WHERE {
+        GRAPH graph:links { ?c kg:counters ?d }
+        GRAPH ?g1 { ?c kg:attribution/kg:speaker ?source } GRAPH ?g2 { ?d kg:attribution/kg:speaker ?target }
+        FILTER(?source != ?target) } GROUP BY ?source ?target ORDER BY DESC(?n) ?source ?target LIMIT %d""",
+    "same matter": """SELECT ?source ?target (COUNT(*) AS ?n) WHERE {
+        GRAPH graph:links { ?c kg:counters ?d }
+        GRAPH ?g1 { ?c kg:holder ?source } GRAPH ?g2 { ?d kg:holder ?target }
+        FILTER(?source != ?target) } GROUP BY ?source ?target ORDER BY DESC(?n) ?source ?target LIMIT %d""",
+}
+
+
+def network(run: Run, kinds: Iterable[str], limit: int) -> dict:
+    """The agent network as cytoscape elements: the ``limit`` heaviest edges of each kind asked."""
+    edges = []
+    for kind in kinds:
+        if kind in _EDGES:
+            for r in run(declare(_EDGES[kind] % int(limit)), {}, limit):
+                edges.append((r["source"], r["target"], kind, int(r["n"])))
+    known = names(run, [e[k] for e in edges for k in (0, 1)])
+    nodes = [
+        {"data": {"id": iri, "label": name, "type": kind}} for iri, (name, kind) in sorted(known.items())
+    ]
+    links = [
+        {"data": {"id": f"e{k}", "source": s, "target": t, "relation": rel, "weight": n}}
+        for k, (s, t, rel, n) in enumerate(edges, 1)
+        if s in known and t in known
+    ]
+    return {"nodes": nodes, "edges": links}
+
+
+_OUTLETS = """SELECT DISTINCT ?name WHERE { GRAPH ?g { ?a a kg:Article ; schema:publisher/schema:name ?name } } ORDER BY ?name"""
+
+
+def outlets(run: Run) -> list[str]:
+    return [r["name"] for r in run(declare(_OUTLETS), {}, 2000)]
+
+
+EDGE_KINDS = tuple(_EDGES)
