@@ -19,12 +19,13 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 from kg.errors import QueryError, QueryForbidden, QueryTimeout
 from kg.graph.local import LocalStore
 from kg.graph.query import QueryRunner, Result
 from kg.graph.results import to_csv, to_json, to_tsv
+from kg.web import desk
 
 MEDIA = {
     "application/sparql-results+json": ("json", to_json),
@@ -171,14 +172,11 @@ def make_app(endpoint: Endpoint) -> Starlette:
             return PlainTextResponse(f"{exc}\n", status_code=400)
         return Response(status_code=204)
 
-    async def root(_: Request) -> Response:
-        return PlainTextResponse("kg SPARQL endpoint (read-only): GET or POST /query\n")
-
     methods = ["GET", "POST"]
     routes = [
         Route("/query", query, methods=methods),
         Route("/sparql", query, methods=methods),
-        Route("/", root),
+        Mount("/", app=desk(endpoint)),  # the audit desk (kg.web): pages for people
     ]
 
     @asynccontextmanager
