@@ -19,13 +19,14 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Route
 
-from kg.errors import QueryError, QueryForbidden, QueryTimeout
+from kg.errors import QueryBusy, QueryError, QueryForbidden, QueryTimeout
 from kg.graph.local import LocalStore
 from kg.graph.query import QueryRunner, Result
 from kg.graph.results import to_csv, to_json, to_tsv
-from kg.web import desk
+from kg.serve_limits import WAIT_SECONDS, Limits, SlowClientProtocol
+from kg.web import desk_routes
 
 MEDIA = {
     "application/sparql-results+json": ("json", to_json),
@@ -64,7 +65,10 @@ class Endpoint:
 
     @contextmanager
     def runner(self) -> Iterator[QueryRunner]:
-        runner = self.pool.get()
+        try:
+            runner = self.pool.get(timeout=WAIT_SECONDS)  # never wait long behind slow queries: 503
+        except queue.Empty:
+            raise QueryBusy("every query worker is busy; try again in a few seconds") from None
         try:
             yield runner
         finally:
@@ -176,7 +180,7 @@ def make_app(endpoint: Endpoint) -> Starlette:
     routes = [
         Route("/query", query, methods=methods),
         Route("/sparql", query, methods=methods),
-        Mount("/", app=desk(endpoint)),  # the audit desk (kg.web): pages for people
+        *desk_routes(endpoint),  # the audit desk (kg.web): pages for people, at /
     ]
 
     @asynccontextmanager
@@ -193,4 +197,5 @@ def serve(
     import uvicorn
 
     endpoint = Endpoint(store, timeout, limit, token=token)
-    uvicorn.run(make_app(endpoint), host=host, port=port, log_level="warning")
+    app = Limits(make_app(endpoint))  # sizes, slow clients, Retry-After (kg.serve_limits)
+    uvicorn.run(app, host=host, port=port, log_level="warning", http=SlowClientProtocol)

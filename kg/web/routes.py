@@ -13,7 +13,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from kg.errors import QueryError, QueryTimeout
@@ -203,8 +203,8 @@ class _Pages:
         return JSONResponse(elements)
 
 
-def desk(endpoint: Endpoint) -> Starlette:
-    """The desk as a Starlette app (mounted at ``/`` by ``kg.serve.make_app``)."""
+def desk_routes(endpoint: Endpoint) -> list[BaseRoute]:
+    """The desk's routes, for ``kg.serve.make_app`` to serve beside the SPARQL endpoint."""
     pages = _Pages(endpoint)
 
     def route(path: str, handler: Callable) -> Route:
@@ -213,15 +213,18 @@ def desk(endpoint: Endpoint) -> Starlette:
 
         return Route(path, guarded)
 
-    return Starlette(
-        routes=[
-            route("/", pages.index),
-            route("/claim", pages.claim),
-            route("/agent", pages.agent),
-            route("/editor", pages.sparql_page),
-            route("/editor/download", pages.download),
-            route("/network", pages.network_page),
-            route("/network.json", pages.network_json),
-            Mount("/static", StaticFiles(directory=STATIC), name="static"),
-        ]
-    )
+    return [
+        route("/", pages.index),
+        route("/claim", pages.claim),
+        route("/agent", pages.agent),
+        route("/editor", pages.sparql_page),
+        route("/editor/download", pages.download),
+        route("/network", pages.network_page),
+        route("/network.json", pages.network_json),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+
+
+def desk(endpoint: Endpoint) -> Starlette:
+    """The desk alone, as a Starlette app."""
+    return Starlette(routes=desk_routes(endpoint))
