@@ -29,6 +29,14 @@ class QueryTimeout(QueryError):
     """The query outlived its timeout and was stopped."""
 
 
+class QueryBusy(QueryTimeout):
+    """Every query worker stayed busy for longer than a request may wait (the endpoint answers 503)."""
+
+
+class QueryMemory(QueryError):
+    """The query needed more memory than its limit and was stopped."""
+
+
 class QueryForbidden(QueryError):
     """SERVICE, LOAD, FROM: the query would reach outside the store."""
 

@@ -145,6 +145,7 @@ def _run(text: str, options: QueryOptions) -> None:
             raise typer.Exit(2)
         params[key.strip()] = value
     target = _existing_store(options.store, timeout)
+    target.memory_mb = options.memory  # a local store's query worker stops at this much memory
     try:
         result = target.query(text, params, limit=limit, timeout=timeout)
     except QueryError as exc:
@@ -152,7 +153,7 @@ def _run(text: str, options: QueryOptions) -> None:
         raise typer.Exit(2) from None
     finally:
         target.close()
-    sys.stdout.write(render(result, fmt))
+    sys.stdout.write(render(result, fmt, raw=options.raw, terminal=sys.stdout.isatty()))
     if result.truncated:
         _err(f"results cut at --limit {limit}")
 
@@ -161,12 +162,18 @@ def _existing_store(store: str | None, timeout: float = 60.0):
     """The store to read (never created here); exit 2 with what to do if there is none."""
     from kg.api import open_store
     from kg.errors import StoreMissing
+    from kg.graph.store import store_path
 
     try:
-        return open_store(store, readonly=True, timeout=timeout)
+        target = open_store(store, readonly=True, timeout=timeout)
     except StoreMissing as exc:
         _err(exc.line())
         raise typer.Exit(2) from None
+    if getattr(target, "stale", False):
+        _err(
+            f"warning: the links and summaries of {store_path(store)} are out of date; `kg relink` rebuilds them"
+        )
+    return target
 
 
 @app.command()
@@ -179,21 +186,28 @@ def serve(
     writable: Annotated[
         bool, typer.Option("--writable", help="Accept SPARQL updates carrying the token in $KG_SERVE_TOKEN.")
     ] = False,
+    memory: Memory = 2048,
 ) -> None:
     """A SPARQL 1.1 Protocol endpoint over the store at /query (and /sparql); read-only by default."""
     import os
 
     from kg.graph.local import LocalStore
     from kg.serve import serve as run_server
+    from kg.serve_limits import weak_token
 
     target = _existing_store(store)
     if not isinstance(target, LocalStore):
         _err("kg serve serves a store folder; an http(s) store is already served")
         raise typer.Exit(2)
     token = os.environ.get("KG_SERVE_TOKEN") or None
-    if (writable and not token) or (token and len(token) < 16):
-        _err("--writable needs a token of 16 or more characters in $KG_SERVE_TOKEN")
+    weak = weak_token(token) if (writable or token) else None
+    if weak:
+        _err(
+            f"--writable needs a strong token in $KG_SERVE_TOKEN: {weak} "
+            "(16+ characters, no whitespace, 8+ distinct; e.g. `python3 -c 'import secrets; print(secrets.token_urlsafe())'`)"
+        )
         raise typer.Exit(2)
+    target.memory_mb = memory
     mode = "read-write for holders of the token" if writable else "read-only"
     _err(f"serving {target.path} {mode} at http://{host}:{port}/query")
     run_server(target, host, port, timeout, limit, token if writable else None)

@@ -45,7 +45,9 @@ Limit = Annotated[int, typer.Option("--limit", help="At most this many result ro
 Timeout = Annotated[float, typer.Option("--timeout", help="Seconds before a query is stopped.")]
 Raw = Annotated[
     bool,
-    typer.Option("--raw", help="CSV/TSV cells as stored (no ' before a leading = + - @ that spreadsheets run)."),
+    typer.Option(
+        "--raw", help="CSV/TSV cells as stored (no ' before a leading = + - @ that spreadsheets run)."
+    ),
 ]
 Memory = Annotated[int, typer.Option("--memory", help="MB of memory a query may use before it is stopped.")]
 OutletDefault = Annotated[

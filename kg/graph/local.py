@@ -22,7 +22,7 @@ from kg.errors import StoreMissing
 from kg.graph import iris
 from kg.graph.contract import StoreBase, provenance_update
 from kg.graph.folder import check_writable, clear_stale, explain, is_stale, mark_stale
-from kg.graph.query import DEFAULT_LIMIT, QueryRunner, Result, apply_update, run_query
+from kg.graph.query import DEFAULT_LIMIT, DEFAULT_MEMORY_MB, QueryRunner, Result, apply_update, run_query
 
 if TYPE_CHECKING:
     from kg.nlp.embed import Encoder
@@ -45,6 +45,7 @@ class LocalStore(StoreBase):
     # RocksDB holds writes in memory until flushed; flushing every few articles keeps a long
     # ingest's memory flat (about 100 MB instead of growing by 300 MB per 1,000 articles) at no cost.
     FLUSH_EVERY = 32
+    memory_mb: int = DEFAULT_MEMORY_MB  # what a query worker may use (kg.graph.query)
 
     def __init__(
         self, path: str | Path | None, *, encoder: Encoder | None = None, readonly: bool = False
@@ -157,14 +158,17 @@ class LocalStore(StoreBase):
             return run_query(self.db, sparql, dict(params or {}), limit)
         if not self.readonly:
             self.flush()
-        if self._runner is None or self._runner.timeout != timeout:
+        if self._runner is None or (self._runner.timeout, self._runner.memory_mb) != (
+            timeout,
+            self.memory_mb,
+        ):
             self._close_runner()
-            self._runner = QueryRunner(self.database, timeout=timeout)
+            self._runner = QueryRunner(self.database, timeout=timeout, memory_mb=self.memory_mb)
         return self._runner.run(sparql, dict(params or {}), limit)
 
-    def runner(self, timeout: float) -> QueryRunner:
+    def runner(self, timeout: float, memory_mb: int | None = None) -> QueryRunner:
         """A query worker over this store, for servers that keep a pool of them."""
-        return QueryRunner(self.database, timeout=timeout)
+        return QueryRunner(self.database, timeout=timeout, memory_mb=memory_mb or self.memory_mb)
 
     def select(self, sparql: str) -> ox.QuerySolutions:
         """A SELECT over the union of all graphs as pyoxigraph solutions (no cap, no timeout: for exports)."""

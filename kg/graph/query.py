@@ -1,24 +1,28 @@
 """SPARQL over the store with a timeout that really stops a query, a result cap and bound values.
 
-Queries run in a worker process that opens the store read-only. A query that outlives its
-timeout is stopped by ending the worker (a thread could only be abandoned, still burning
-CPU). Values a user supplies are bound as RDF terms (SEP-0007 substitutions), never pasted
+Queries run in a worker process that opens the store read-only and reopens it when a
+writer has committed since. A query that outlives its timeout, or its memory limit, is
+stopped by ending the worker (a thread could only be abandoned, still burning CPU). Values a user supplies are bound as RDF terms (SEP-0007 substitutions), never pasted
 into the query text.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from kg.errors import QueryError, QueryForbidden, QueryTimeout
+from kg.errors import QueryError, QueryForbidden, QueryMemory, QueryTimeout
 from kg.graph.safety import check_query
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_LIMIT = 10_000
+DEFAULT_MEMORY_MB = 2048  # a query worker's memory beyond what it starts with (`--memory`)
+REFRESH_SECONDS = 1.0  # how often a worker looks for an ingest's commits
 
 Term = tuple[str, str, str | None, str | None]  # (kind: uri|literal|bnode|triple, value, datatype, lang)
 
@@ -91,48 +95,138 @@ def run_query(store, sparql: str, params: dict[str, str] | None = None, limit: i
     return Result("select", variables, tuple(rows), truncated=truncated)
 
 
-def _worker(path: str, conn: Connection) -> None:
+def _open_read_only(path: str):
+    """The store read-only; retried a few times, since a writer's compaction may remove a file meanwhile."""
     import pyoxigraph as ox
 
-    store = ox.Store.read_only(path)
+    for attempt in range(20):
+        try:
+            return ox.Store.read_only(path)
+        except (OSError, RuntimeError):
+            if attempt == 19:
+                raise
+            time.sleep(0.05)
+    raise AssertionError("unreachable")
+
+
+def _signature(path: str) -> tuple:
+    """What changes when a writer commits: the database's file names, sizes and times."""
+    try:
+        with os.scandir(path) as entries:
+            return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries))
+    except OSError:
+        return ()
+
+
+class _Snapshot:
+    """The worker's view of the store, reopened when a writer (an ingest) has committed since."""
+
+    def __init__(self, path: str) -> None:
+        self.path, self.checked = path, time.monotonic()
+        self.signature = _signature(path)
+        self.store = _open_read_only(path)
+
+    def current(self):
+        if time.monotonic() - self.checked >= REFRESH_SECONDS:
+            self.checked = time.monotonic()
+            signature = _signature(self.path)
+            if signature != self.signature:
+                self.reopen(signature)
+        return self.store
+
+    def reopen(self, signature: tuple | None = None) -> None:
+        self.store = None
+        self.store = _open_read_only(self.path)
+        self.signature = signature or _signature(self.path)
+
+
+def _limit_memory(memory_mb: int | None) -> None:
+    """Cap this worker's address space at what it uses now plus ``memory_mb`` (a query past it ends the worker)."""
+    import resource
+
+    if not memory_mb:
+        return
+    with open("/proc/self/statm") as fh:
+        now = int(fh.read().split()[0]) * resource.getpagesize()
+    resource.setrlimit(resource.RLIMIT_AS, (now + memory_mb * 2**20, resource.RLIM_INFINITY))
+
+
+def _worker(path: str, conn: Connection, memory_mb: int | None = None) -> None:
+    # The engine's own report of a failed allocation (a page of backtrace) is not for the user:
+    # the parent says what happened in one line.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    snapshot = _Snapshot(path)
+    _limit_memory(memory_mb)
     while True:
         request = conn.recv()
         if request is None:
             return
         try:
-            conn.send(("ok", run_query(store, *request)))
+            try:
+                result = run_query(snapshot.current(), *request)
+            except (OSError, RuntimeError):  # a file a writer compacted away: reopen once and retry
+                snapshot.reopen()
+                result = run_query(snapshot.store, *request)
+            conn.send(("ok", result))
         except QueryForbidden as exc:
             conn.send(("forbidden", str(exc)))
         except QueryError as exc:
             conn.send(("error", str(exc)))
+        except MemoryError:
+            conn.send(("memory", ""))
         except Exception as exc:
             conn.send(("error", f"query failed: {exc}"))
 
 
 class QueryRunner:
-    """A worker process over a store folder; ended and restarted when a query times out."""
+    """A worker process over a store folder; ended and restarted when a query times out.
 
-    def __init__(self, oxigraph_dir: str, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.path, self.timeout = oxigraph_dir, timeout
+    The worker sees what a writer commits meanwhile (reopened within REFRESH_SECONDS), and
+    may use ``memory_mb`` more memory than when it started before it is stopped.
+    """
+
+    def __init__(
+        self, oxigraph_dir: str, timeout: float = DEFAULT_TIMEOUT, memory_mb: int | None = DEFAULT_MEMORY_MB
+    ) -> None:
+        self.path, self.timeout, self.memory_mb = oxigraph_dir, timeout, memory_mb
         self._proc: mp.Process | None = None
         self._conn: Connection | None = None
 
     def _start(self) -> None:
         ctx = mp.get_context("spawn")
         parent, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_worker, args=(self.path, child), daemon=True)
+        self._proc = ctx.Process(target=_worker, args=(self.path, child, self.memory_mb), daemon=True)
         self._proc.start()
+        child.close()
         self._conn = parent
 
     def run(self, sparql: str, params: dict[str, str] | None = None, limit: int = DEFAULT_LIMIT) -> Result:
+        check_query(sparql)  # before the worker: a query too deep would crash its parser
         if self._proc is None or not self._proc.is_alive():
             self._start()
         assert self._conn is not None
-        self._conn.send((sparql, params or {}, limit))
-        if not self._conn.poll(self.timeout):
+        try:
+            self._conn.send((sparql, params or {}, limit))
+            if not self._conn.poll(self.timeout):
+                self.close(kill=True)
+                raise QueryTimeout(f"query stopped after its {self.timeout:g} s timeout")
+            status, value = self._conn.recv()
+        except (EOFError, OSError):  # the worker died: out of memory (its limit), or the engine failed
+            assert self._proc is not None
+            self._proc.join(timeout=5)
+            code = self._proc.exitcode
             self.close(kill=True)
-            raise QueryTimeout(f"query stopped after its {self.timeout:g} s timeout")
-        status, value = self._conn.recv()
+            if code != -6:  # SIGABRT is how the engine ends when an allocation fails
+                raise QueryError(
+                    f"the query engine stopped (exit code {code}); the query was not answered"
+                ) from None
+            status, value = "memory", ""
+        if status == "memory":
+            raise QueryMemory(
+                f"query used more than {self.memory_mb} MB of memory and was stopped "
+                "(make it smaller, or allow more with --memory)"
+            )
         if status == "forbidden":
             raise QueryForbidden(value)
         if status == "error":

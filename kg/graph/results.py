@@ -1,15 +1,31 @@
-"""Query results as SPARQL 1.1 JSON, CSV and TSV, or a terminal table."""
+"""Query results as SPARQL 1.1 JSON, CSV and TSV, or a terminal table.
+
+CSV and TSV cells that a spreadsheet would run as a formula (a leading ``=``, ``+``, ``-``,
+``@``, tab or carriage return) get a leading ``'`` unless ``guard=False`` (``--raw``);
+numbers are left alone. Table cells never carry control characters or escape sequences.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 
+from kg.errors import printable
 from kg.graph.query import Result, Term
 
 FORMATS = ("table", "json", "csv", "tsv")
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def guarded(value: str) -> str:
+    """A cell a spreadsheet shows as text: ``'`` before a leading formula character (not before a number)."""
+    if value.startswith(_FORMULA) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def _json_term(term: Term) -> dict:
@@ -24,9 +40,11 @@ def _json_term(term: Term) -> dict:
     return {"type": kind, "value": value}
 
 
-def _nt(term: Term) -> str:
-    """A term in N-Triples form, as SPARQL TSV results want it."""
+def _nt(term: Term, guard: bool = False) -> str:
+    """A term in N-Triples form, as SPARQL TSV results want it (a literal's text guarded if asked)."""
     kind, value, datatype, lang = term
+    if guard and kind == "literal":
+        value = guarded(value)
     if kind == "uri":
         return f"<{value}>"
     if kind == "bnode":
@@ -53,7 +71,7 @@ def to_json(result: Result) -> str:
     )
 
 
-def to_csv(result: Result) -> str:
+def to_csv(result: Result, guard: bool = True) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     if result.form == "ask":
@@ -62,15 +80,15 @@ def to_csv(result: Result) -> str:
         return buf.getvalue()
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow(["" if t is None else t[1] for t in row])
+        writer.writerow(["" if t is None else (guarded(t[1]) if guard else t[1]) for t in row])
     return buf.getvalue()
 
 
-def to_tsv(result: Result) -> str:
+def to_tsv(result: Result, guard: bool = True) -> str:
     if result.form == "ask":
         return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
     lines = ["\t".join(f"?{v}" for v in result.variables)]
-    lines += ["\t".join("" if t is None else _nt(t) for t in row) for row in result.rows]
+    lines += ["\t".join("" if t is None else _nt(t, guard) for t in row) for row in result.rows]
     return "\n".join(lines) + "\n"
 
 
@@ -78,7 +96,7 @@ def to_table(result: Result, width: int = 60) -> str:
     """Aligned columns for a person at a terminal; long values are cut with an ellipsis."""
     if result.form == "ask":
         return "yes\n" if result.boolean else "no\n"
-    cells = [[("" if t is None else _short(t[1], width)) for t in row] for row in result.rows]
+    cells = [[("" if t is None else _short(printable(t[1]), width)) for t in row] for row in result.rows]
     widths = [max([len(v)] + [len(r[k]) for r in cells]) for k, v in enumerate(result.variables)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(result.variables, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
@@ -94,7 +112,12 @@ def _short(value: str, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
-def render(result: Result, fmt: str) -> str:
+def render(result: Result, fmt: str, *, raw: bool = False, terminal: bool = False) -> str:
+    """The result as ``fmt``; ``raw`` leaves CSV/TSV cells unguarded; ``terminal`` escapes control characters."""
     if result.form == "graph":
-        return result.turtle
-    return {"json": to_json, "csv": to_csv, "tsv": to_tsv, "table": to_table}[fmt](result)
+        text = result.turtle
+    elif fmt in ("csv", "tsv"):
+        text = (to_csv if fmt == "csv" else to_tsv)(result, guard=not raw)
+    else:
+        text = {"json": to_json, "table": to_table}[fmt](result)
+    return printable(text.replace("\r\n", "\n")) if terminal else text
