@@ -1,4 +1,4 @@
-"""Export commands: the graph for Gephi (GraphML, GEXF), the RDF dataset (TriG, N-Quads), the HTML report."""
+"""Export commands: the graph for Gephi (GraphML, GEXF), the RDF dataset (TriG, N-Quads); `kg report`, retired."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ def export(
     fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="graphml, gexf, trig or nquads.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
     selection: Selection,
+    agents: Annotated[
+        bool,
+        typer.Option(
+            "--agents", help="GraphML/GEXF: agents only, linked by quoting, describing, countering."
+        ),
+    ] = False,
 ) -> None:
     """Export agents and claims as GraphML or GEXF (Gephi), or the RDF dataset as TriG or N-Quads."""
     if fmt not in FORMATS:
@@ -33,24 +39,19 @@ def export(
         else:
             from kg.export import network
 
-            graph = network.build_network(kg_store, filters)
+            graph = network.build_network(kg_store, filters, agents=agents)
             (network.write_gexf if fmt == "gexf" else network.write_graphml)(graph, tmp)
             summary = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
     _err(f"wrote {summary} to {output}")
 
 
-@app.command()
-@export_filters
-def report(
-    path: Annotated[Path, typer.Argument(help="The HTML file to write.")], selection: Selection
-) -> None:
-    """Write one self-contained HTML page of every claim: speaker, via chain, holder, stance, counters."""
-    from kg.export.report import write_report
-
-    kg_store, filters = _selected(selection)
-    with _written(path) as tmp:
-        n = write_report(kg_store, tmp, filters)
-    _err(f"wrote {n} claim(s) to {path}")
+@app.command(hidden=True, context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def report() -> None:
+    """Retired: the audit desk of `kg serve` shows every claim, searchable and paged."""
+    _fail(
+        "kg report is retired: run `kg serve --store DIR` and open http://127.0.0.1:7878/ "
+        "(who said what, claims, agents, SPARQL, network); `kg export` writes files"
+    )
 
 
 def _fail(message: str) -> None:
@@ -93,6 +94,8 @@ class _written:
     """A temporary name beside the target, renamed over it only when writing succeeded."""
 
     def __init__(self, path: Path) -> None:
+        if path.is_dir():
+            _fail(f"cannot write {path}: it is a folder; give a file name")
         if not path.parent.is_dir():
             _fail(f"cannot write {path}: folder {path.parent} does not exist")
         self.path, self.tmp = path, path.with_name(f".{path.name}.part{''.join(path.suffixes[-1:])}")

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import copy
 import gc
+import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
@@ -18,7 +19,6 @@ from kg.cli import app
 from kg.export import AGENT_COLOURS, STANCE_COLOURS, Filters, load
 from kg.export.network import build_network, write_gexf, write_graphml
 from kg.export.rdf import write_rdf
-from kg.export.report import write_report
 from kg.graph.local import LocalStore
 from tests.conftest import write_store
 
@@ -108,14 +108,14 @@ def test_gexf_colours_follow_the_palette(store: LocalStore, tmp_path: Path) -> N
 def test_edges_of_the_seed(store: LocalStore) -> None:
     graph = build_network(store)
     name = {n: d["label"] for n, d in graph.nodes(data=True)}
-    edges = {(name[u], rel, name[v]) for u, v, rel in graph.edges(keys=True) if rel != "said"}
+    edges = {(name[u], rel, name[v]) for u, v, rel in graph.edges(data="relation") if rel != "said"}
     assert ("Scoop Hub", "published", "Donald Trump") in edges
-    published = graph.get_edge_data(*_ids(graph, "Scoop Hub", "Donald Trump"))["published"]
-    assert published["weight"] == 3
-    relayed = [(u, v) for u, v, rel in graph.edges(keys=True) if rel == "relayed"]
+    (published,) = graph.get_edge_data(*_ids(graph, "Scoop Hub", "Donald Trump")).values()
+    assert published["weight"] == 3 and published["relation"] == "published"
+    relayed = [(u, v) for u, v, rel in graph.edges(data="relation") if rel == "relayed"]
     assert [name[u] for u, _ in relayed] == ["Yuyuan Tantian"]
     assert graph.nodes[relayed[0][1]]["text"].startswith("According to sources quoted by Yuyuan Tantian")
-    counters = [(u, v) for u, v, rel in graph.edges(keys=True) if rel == "counters"]
+    counters = [(u, v) for u, v, rel in graph.edges(data="relation") if rel == "counters"]
     assert counters and {graph.nodes[u]["text"] for u, _ in counters} == {DENIAL}
 
 
@@ -146,7 +146,7 @@ def test_trig_round_trip_is_isomorphic_per_graph(store: LocalStore, tmp_path: Pa
     assert n == len(store.db)
     back = rdflib.Dataset().parse(tmp_path / "all.trig", format="trig")
     names = store.graph_names()
-    assert len(names) == 4  # the article, the links, the provenance, the summary
+    assert len(names) == 5  # the article, the agents, the links, the provenance, the summary
     for name in names:
         ours = store.db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
         expected = rdflib.Graph().parse(data=ours.decode("utf-8"), format="nt")
@@ -163,64 +163,6 @@ def test_nquads_with_filters(mixed: LocalStore, tmp_path: Path) -> None:
     assert graphs == {"https://w3id.org/kg-news/graph/article/d7c6f7544dd1cd7b"}
 
 
-class _Claims(HTMLParser):
-    """The claim blocks of the report: quoted sentence and their dt -> dd rows, as text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.claims: list[dict[str, str]] = []
-        self.tags: list[str] = []
-        self.field = ""
-        self.scripts = 0
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        self.scripts += tag == "script"
-        if tag == "div" and ("class", "claim") in attrs:
-            self.claims.append({})
-        self.field = {"blockquote": "sentence", "dt": "_dt"}.get(tag, self.field)
-        if tag == "dd":
-            self.field = self.claims[-1].pop("_dt")
-
-    def handle_data(self, data: str) -> None:
-        if self.claims and self.field:
-            self.claims[-1][self.field] = self.claims[-1].get(self.field, "") + data
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("blockquote", "dd"):
-            self.field = ""
-
-
-def _report(store: LocalStore, path: Path) -> tuple[str, _Claims]:
-    write_report(store, path)
-    html = path.read_text(encoding="utf-8")
-    parser = _Claims()
-    parser.feed(html)
-    parser.close()
-    return html, parser
-
-
-def test_report_lists_every_claim_with_its_chain(store: LocalStore, tmp_path: Path) -> None:
-    html, parsed = _report(store, tmp_path / "report.html")
-    assert len(parsed.claims) == 10 and parsed.scripts == 0
-    by_sentence = {c["sentence"]: c for c in parsed.claims}
-    denial = by_sentence[DENIAL]
-    assert denial["said by"].startswith("Chinese officials") and "denied" in denial["said by"]
-    assert denial["position of"].split() == ["Chinese", "officials", "denying"]
-    assert "counters" in denial and "Yuyuan Tantian" in denial["counters"]
-    (chained,) = [c for c in parsed.claims if "via" in c]
-    assert chained["via"] == "Yuyuan Tantian" and chained["said by"].startswith("unnamed sources")
-    assert "countered by" in chained
-    assert "Scoop Hub" in html and "d7c6f7544dd1cd7b" in html
-    assert "http" not in html  # no external links
-
-
-def test_report_escapes_hostile_text(mixed: LocalStore, tmp_path: Path) -> None:
-    html, parsed = _report(mixed, tmp_path / "report.html")
-    assert "<script>" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html
-    assert "Other &lt;Outlet&gt;" in html and parsed.scripts == 0
-    assert HOSTILE in {c["sentence"] for c in parsed.claims}  # the parser unescapes it back
-
-
 def test_cli_export_and_report(seed_folder: Path, tmp_path: Path) -> None:
     cli = CliRunner()
     for fmt in ("graphml", "gexf", "trig", "nquads"):
@@ -229,7 +171,7 @@ def test_cli_export_and_report(seed_folder: Path, tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0 and not list(tmp_path.glob(".*part*"))
     result = cli.invoke(app, ["report", str(tmp_path / "r.html"), "--store", str(seed_folder)])
-    assert result.exit_code == 0 and DENIAL in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert result.exit_code == 2 and "kg serve" in result.stderr and not (tmp_path / "r.html").exists()
     filtered = cli.invoke(
         app,
         [
@@ -252,7 +194,7 @@ def test_cli_export_and_report(seed_folder: Path, tmp_path: Path) -> None:
         (["export", "dot", "-o", "x.dot"], "unknown export format 'dot'"),
         (["export", "gexf", "-o", "x.gexf", "--from", "2025-13"], "not an ISO date"),
         (["export", "gexf", "-o", "x.gexf", "--store", "{missing}"], "no store here"),
-        (["report", "x.html", "--store", "{missing}"], "no store here"),
+        (["report", "x.html", "--store", "{missing}"], "kg report is retired"),
     ],
 )
 def test_cli_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
@@ -261,3 +203,78 @@ def test_cli_errors_are_one_line(tmp_path: Path, args: list[str], message: str) 
     assert result.exit_code == 2 and message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
     assert not (tmp_path / "missing").exists()
+
+
+CONTROL = (
+    "Officials\x0b said <b>talks</b> & \x00\x01\x02\x03\x04\x05\x06\x07\x08 \x1b[31m denied\x0c all talks."
+)
+
+
+@pytest.fixture(scope="module")
+def control_folder(tmp_path_factory: pytest.TempPathFactory, seed_gold: dict) -> Path:
+    """The seed with control characters and markup in a sentence, a headline and the outlet's name."""
+    record = copy.deepcopy(seed_gold)
+    record.update(id="control", outlet="Wire\x1b <Service>\x0b", title="Head\x00line <i>x</i>")
+    for k in (12, 13):
+        record["sentences"][k]["text"] = CONTROL
+    return write_store(tmp_path_factory.mktemp("control"), [record])
+
+
+def _strict(path: Path) -> ET.Element:
+    """The document parsed by a strict XML parser (no recovery): fails on any character XML 1.0 forbids."""
+    return ET.parse(path).getroot()
+
+
+@pytest.mark.parametrize("agents", [False, True])
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_exports_gephi_loads_whole(control_folder: Path, tmp_path: Path, fmt: str, agents: bool) -> None:
+    store = LocalStore(control_folder, readonly=True)
+    graph = build_network(store, agents=agents)
+    path = tmp_path / f"control.{fmt}"
+    (write_graphml if fmt == "graphml" else write_gexf)(graph, path)
+    root = _strict(path)
+    edges = [e for e in root.iter() if e.tag.endswith("}edge")]
+    ids = [e.get("id") for e in edges]
+    assert len(ids) == graph.number_of_edges() > 0 and len(set(ids)) == len(ids) and None not in ids
+    back = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    assert (back.number_of_nodes(), back.number_of_edges()) == (
+        graph.number_of_nodes(),
+        graph.number_of_edges(),
+    )
+    text = path.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x0b" not in text and "\x00" not in text
+    assert agents or "&lt;b&gt;talks&lt;/b&gt;" in text  # markup kept as text, escaped
+    for _, data in back.nodes(data=True):
+        assert data["label"] and data["kind"] in ("agent", "claim")
+        assert all(v != "" for v in data.values()), data  # no placeholder for what does not apply
+        if data["kind"] == "agent":
+            assert "stance" not in data and "text" not in data
+    if agents:
+        assert {d["kind"] for _, d in back.nodes(data=True)} == {"agent"}
+        relations = {d["relation"] for *_, d in back.edges(data=True)}
+        assert relations <= {"quotes", "describes", "counters"} and "quotes" in relations
+        assert all(int(d["weight"]) >= 1 for *_, d in back.edges(data=True))
+    del store
+    gc.collect()
+
+
+def test_agent_projection_weights_count_claims(store: LocalStore) -> None:
+    agents = build_network(store, agents=True)
+    full = build_network(store)
+    name = {n: d["label"] for n, d in agents.nodes(data=True)}
+    weights = {(name[u], d["relation"], name[v]): d["weight"] for u, v, d in agents.edges(data=True)}
+    said = Counter(name.get(u) for u, _, rel in full.edges(data="relation") if rel == "said")
+    assert weights[("Scoop Hub", "quotes", "Donald Trump")] == said["Donald Trump"] == 3
+    assert weights[("Yuyuan Tantian", "quotes", "unnamed sources")] == 1
+    assert ("Chinese officials", "counters", "unnamed sources") in weights
+
+
+@pytest.mark.parametrize("args", [["export", "graphml", "-o", "{dir}"], ["report", "{dir}"]])
+def test_cli_refuses_a_folder_as_output(seed_folder: Path, tmp_path: Path, args: list[str]) -> None:
+    target = tmp_path / "out"
+    target.mkdir()
+    result = CliRunner().invoke(
+        app, [*(a.replace("{dir}", str(target)) for a in args), "--store", str(seed_folder)]
+    )
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"] and not list(target.iterdir())
