@@ -130,7 +130,9 @@ def audit(
 
 
 def _run(text: str, options: QueryOptions) -> None:
+    from kg.cli.store import resolve_names
     from kg.errors import QueryError
+    from kg.graph.prefixes import declare_inline, user_position
     from kg.graph.results import FORMATS, render
 
     fmt, limit, timeout = options.fmt, options.limit, options.timeout
@@ -146,10 +148,12 @@ def _run(text: str, options: QueryOptions) -> None:
         params[key.strip()] = value
     target = _existing_store(options.store, timeout)
     target.memory_mb = options.memory  # a local store's query worker stops at this much memory
+    text, shift = declare_inline(text)  # the project's prefixes the query uses but does not declare
     try:
+        params = resolve_names(target, params, timeout)
         result = target.query(text, params, limit=limit, timeout=timeout)
     except QueryError as exc:
-        _err(str(exc))
+        _err(user_position(str(exc), shift))
         raise typer.Exit(2) from None
     finally:
         target.close()

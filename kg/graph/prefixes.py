@@ -30,16 +30,34 @@ _DECLARED = re.compile(r"(?im)^\s*PREFIX\s+([A-Za-z][\w.-]*)?\s*:")
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 
 
-def declare(text: str) -> str:
-    """``text`` with a PREFIX line for each project prefix it uses (``name:``) but does not declare."""
+def missing(text: str) -> list[str]:
+    """The project prefixes ``text`` uses (``name:``) and does not declare."""
     declared = {m.group(1) or "" for m in _DECLARED.finditer(text)}
-    used = [
+    return [
         name
         for name in PREFIXES
         if name not in declared and re.search(rf"(?<![\w:<#?$/.-]){re.escape(name)}:", text)
     ]
-    lines = [f"PREFIX {name}: <{PREFIXES[name]}>" for name in used]
+
+
+def declare(text: str) -> str:
+    """``text`` with a PREFIX line for each project prefix it uses but does not declare."""
+    lines = [f"PREFIX {name}: <{PREFIXES[name]}>" for name in missing(text)]
     return "\n".join([*lines, text]) if lines else text
+
+
+def declare_inline(text: str) -> tuple[str, int]:
+    """Like ``declare``, but the declarations go before the query on its first line, so the
+    parser's line numbers stay the user's; returns the text and how far line 1 moved right."""
+    head = "".join(f"PREFIX {name}: <{PREFIXES[name]}> " for name in missing(text))
+    return head + text, len(head)
+
+
+def user_position(message: str, shift: int) -> str:
+    """A parser message (``... at LINE:COLUMN ...``) with line 1's column as the user wrote it."""
+    if not shift:
+        return message
+    return re.sub(r"\bat 1:(\d+)", lambda m: f"at 1:{max(1, int(m.group(1)) - shift)}", message)
 
 
 def compact(iri: str) -> str:

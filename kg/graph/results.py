@@ -13,6 +13,7 @@ import json
 import re
 
 from kg.errors import printable
+from kg.graph.prefixes import compact
 from kg.graph.query import Result, Term
 
 FORMATS = ("table", "json", "csv", "tsv")
@@ -96,13 +97,22 @@ def to_table(result: Result, width: int = 60) -> str:
     """Aligned columns for a person at a terminal; long values are cut with an ellipsis."""
     if result.form == "ask":
         return "yes\n" if result.boolean else "no\n"
-    cells = [[("" if t is None else _short(printable(t[1]), width)) for t in row] for row in result.rows]
+    cells = [[_cell(t, width) for t in row] for row in result.rows]
     widths = [max([len(v)] + [len(r[k]) for r in cells]) for k, v in enumerate(result.variables)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(result.variables, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
     note = f"\n({len(result.rows)} rows{', cut at the limit' if result.truncated else ''})\n"
     return "\n".join(lines) + note
+
+
+def _cell(term: Term | None, width: int) -> str:
+    """A table cell: IRIs whole or as a prefixed name (either pastes back into a query), text cut."""
+    if term is None:
+        return ""
+    if term[0] == "uri":
+        return printable(compact(term[1]))
+    return _short(printable(term[1]), width)
 
 
 def _short(value: str, width: int) -> str:
