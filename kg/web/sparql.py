@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from kg.errors import QueryError
 from kg.graph.audit import audit_queries
-from kg.graph.prefixes import PREFIXES, declare
+from kg.graph.prefixes import PREFIXES, declare_inline, user_position
 from kg.graph.query import Result
 from kg.graph.results import to_csv, to_json
 from kg.web.data import Run
@@ -28,8 +29,12 @@ EXAMPLES = _OWN + [(q.name, q.text) for q in audit_queries().values()]
 
 
 def run(runner: Run, text: str, limit: int) -> Result:
-    """The query with the project's prefixes it uses and does not declare."""
-    return runner(declare(text), {}, limit)
+    """The query with the project's prefixes it uses and does not declare (error positions as typed)."""
+    full, shift = declare_inline(text)
+    try:
+        return runner(full, {}, limit)
+    except QueryError as exc:
+        raise type(exc)(user_position(str(exc), shift)) from None
 
 
 def cells(result: Result) -> list[list[tuple[str, str]]]:
