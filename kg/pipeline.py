@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
@@ -90,7 +91,10 @@ def ingest_to_store(
                 written += 1
                 on_article()
     finally:
-        if not failed:  # after a store failure, the stale mark stays for `kg relink`
+        if failed:  # the stale mark stays for `kg relink`; the store is released all the same
+            with contextlib.suppress(StoreError, OSError):
+                store.close()
+        else:
             on_refresh()
             links = store.refresh()
             store.close()

@@ -199,6 +199,8 @@ class LocalStore(StoreBase):
 
     def close(self) -> None:
         """Flush, stop the query worker and release the database (the folder can be reopened)."""
-        self.flush()
-        self._close_runner()
-        self._db = None
+        try:
+            self.flush()
+        finally:  # released even when the flush fails (a full disk), so the folder can be reopened
+            self._close_runner()
+            self._db = None
