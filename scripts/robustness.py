@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from kg.ingest import Diagnostics, read_articles  # noqa: E402
 from kg.segment import segment  # noqa: E402
@@ -49,6 +50,8 @@ class Row:
                 "triples lost",
                 "outbound connections",
                 "updates accepted",
+                "unsafe outputs",
+                "over budget",
             ),
             0,
         )
@@ -360,24 +363,84 @@ def _written(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if re.fullmatch(r"\d+\.(?:log|sst)", p.name))
 
 
+def start_serve(store: Path) -> tuple[subprocess.Popen, str]:
+    """`kg serve --timeout 2` on a free loopback port, once it answers."""
+    port = free_port()
+    proc = subprocess.Popen(
+        ["kg", "serve", "--store", str(store), "--port", str(port), "--timeout", "2"], stderr=subprocess.PIPE
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    return proc, base
+
+
+def run_hardening(work: Path, store: Path) -> tuple[list[Row], list[str]]:
+    """Issue 16's classes (scripts/robustness_hardening.py), with the figures they measured."""
+    import robustness_hardening as h
+
+    rows = [
+        Row(name)
+        for name in (
+            "bad Unicode, file names (segment, ingest)",
+            "output injection (CSV, TSV, terminal)",
+            "store conditions (in use, file, read-only, full disk)",
+            "budgets (query memory, nesting, size; 20 MB page; 200 MB article)",
+            "HTTP limits (body, URL, slow clients, busy pool, tokens)",
+            "serve while ingesting",
+        )
+    ]
+    notes = []
+    h.run_unicode(rows[0], work)
+    proc, base = start_serve(store)
+    try:
+        h.run_outputs(rows[1], store, base)
+        h.run_http_limits(rows[4], base, store)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    notes.append(h.run_store(rows[2], work, store))
+    notes.append(h.run_budgets(rows[3], work, store))
+    notes.append(h.run_live_ingest(rows[5], work, store, start_serve))
+    return rows, notes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=600)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--only-hardening", action="store_true", help="Run only issue 16's classes.")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         store = work / "seed-store"
         build_seed_store(store)
-        big, memory = run_big_jsonl(work)
-        rows = [run_inputs(rng, args.inputs), big, run_queries(store), run_endpoint(store), run_crash(work)]
+        rows, notes = [], []
+        if not args.only_hardening:
+            big, memory = run_big_jsonl(work)
+            rows = [
+                run_inputs(rng, args.inputs),
+                big,
+                run_queries(store),
+                run_endpoint(store),
+                run_crash(work),
+            ]
+            notes.append(f"memory of kg segment: {memory}")
+        more, hardening_notes = run_hardening(work, store)
+        rows += more
+        notes += hardening_notes
     keys = list(rows[0].counts)
     print("| class | inputs tried | " + " | ".join(keys) + " |")
     print("| --- " * (len(keys) + 2) + "|")
     for row in rows:
         print(f"| {row.name} | {row.tried} | " + " | ".join(str(row.counts[k]) for k in keys) + " |")
-    print(f"\nmemory of kg segment: {memory}")
+    for note in notes:
+        print(f"\n{note}")
     bad = sum(sum(r.counts.values()) for r in rows)
     print(f"\n{'all zero' if not bad else f'{bad} problem(s)'}: {time.strftime('%Y-%m-%d')}")
     raise SystemExit(1 if bad else 0)

@@ -52,7 +52,13 @@ def _nt(term: Term, guard: bool = False) -> str:
         return f"_:{value}"
     if kind == "triple":
         return value
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    escaped = (
+        value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
     if lang:
         return f'"{escaped}"@{lang}'
     if datatype and datatype != XSD_STRING:
