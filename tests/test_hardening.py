@@ -6,6 +6,7 @@ tested without loading the model.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gc
 import json
@@ -16,6 +17,8 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -465,3 +468,57 @@ def test_library_warnings_stay_off_the_screen() -> None:
         )
         warnings.warn_explicit("slower than fp32", UserWarning, "api.py", 1, module="kg.api")
     assert [str(w.message) for w in seen] == ["slower than fp32"]
+
+
+# --- properties over generated input --------------------------------------------------
+
+NASTY = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0, max_codepoint=0x40),
+        st.sampled_from(
+            ["\x1b", "\x07", "\x9b", "\u202e", "\ud800", "\udfff", "=", "+", "-", "@", "(", "{", "["]
+        ),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    fields=st.dictionaries(
+        st.sampled_from(["text", "title", "outlet", "id", "url", "date"]), NASTY, min_size=1
+    )
+)
+def test_any_record_is_an_article_or_one_error(tmp_path: Path, fields: dict) -> None:
+    path = tmp_path / "r.jsonl"
+    record = json.dumps(fields)  # lone surrogates become \\udXXX escapes, as scrapers write them
+    path.write_text(record + "\n" + json.dumps({"text": "The union said no."}) + "\n", encoding="utf-8")
+    diag = Diagnostics()
+    articles = list(read_articles([str(path)], diag))
+    assert articles[-1].text == "The union said no."
+    assert len(articles) + len(diag.errors) == 2
+    for article in articles:
+        json.dumps(article.metadata(), ensure_ascii=False).encode("utf-8")  # always writable
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=NASTY)
+def test_printed_and_spreadsheet_cells_are_always_safe(value: str) -> None:
+    from kg.graph.results import guarded
+
+    shown = printable(value, one_line=True)
+    assert not any(ch in shown for ch in ("\x1b", "\x07", "\x9b", "\u202e", "\n", "\r"))
+    cell = guarded(value)
+    if cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+        float(cell)  # only a number may start that way
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("{}()[] ?s.\"'#<>\nSELECT")), max_size=400))
+def test_query_checks_answer_every_text_quickly(text: str) -> None:
+    from kg.errors import QueryError
+    from kg.graph.safety import check_query
+
+    with contextlib.suppress(QueryError):
+        check_query(text)
