@@ -24,6 +24,7 @@ PREFIXES: dict[str, str] = {
     "id": iris.ID,
     "graph": iris.GRAPHS,
 }
+_NOT_CODE = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
 _DECLARED = re.compile(r"(?im)^\s*PREFIX\s+([A-Za-z][\w.-]*)?\s*:")
 # A prefixed name's local part that needs no escape in SPARQL or Turtle ("/" would: such IRIs
 # print whole).
@@ -33,10 +34,11 @@ _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 def missing(text: str) -> list[str]:
     """The project prefixes ``text`` uses (``name:``) and does not declare."""
     declared = {m.group(1) or "" for m in _DECLARED.finditer(text)}
+    code = _NOT_CODE.sub(" ", text)  # IRIs, strings and comments cannot use a prefix
     return [
         name
         for name in PREFIXES
-        if name not in declared and re.search(rf"(?<![\w:<#?$/.-]){re.escape(name)}:", text)
+        if name not in declared and re.search(rf"(?<![\w:?$.-]){re.escape(name)}:", code)
     ]
 
 

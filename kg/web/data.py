@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from kg.graph.prefixes import declare
 from kg.graph.query import Result
+from kg.web.index import StoreIndex
 
 STANCES = ("eager", "open", "denying", "neutral")
 STANCE_NS = "https://w3id.org/kg-news/stance#"
@@ -61,40 +62,120 @@ class Filters:
         return {k: v for k, v in out.items() if v}
 
 
-# Fragments of the page query, one per filter; each mentions only its own bound variable.
-_ARTICLE_FILTERS = {
-    "q_outlet": "?a schema:publisher/schema:name ?on . FILTER(CONTAINS(LCASE(?on), LCASE(?q_outlet)))",
-}
-_DATE_FILTERS = {
-    "q_from": "FILTER(BOUND(?date) && SUBSTR(STR(?date), 1, STRLEN(?q_from)) >= ?q_from)",
-    "q_to": "FILTER(BOUND(?date) && SUBSTR(STR(?date), 1, STRLEN(?q_to)) <= ?q_to)",
-}
+# Claim-level filters, each mentioning only its own bound variable (bound values reach every
+# group of the query, but not into subqueries, so there are none).
 _CLAIM_FILTERS = {
     "q_stance": "?c kg:stance ?q_stance .",
-    "q_speaker": "?c kg:attribution/kg:speaker/schema:name ?sn . FILTER(CONTAINS(LCASE(?sn), LCASE(?q_speaker)))",
-    "q_holder": "?c kg:holder/schema:name ?hn . FILTER(CONTAINS(LCASE(?hn), LCASE(?q_holder)))",
     "q_text": "?c kg:text ?ct . FILTER(CONTAINS(LCASE(?ct), LCASE(?q_text)))",
 }
+_IN_GRAPHS = """SELECT ?c ?g ?i %s WHERE { VALUES ?g { %s } GRAPH ?g { ?c a kg:Claim ; kg:sentence/kg:index ?i . %s } }"""
+_BY_AGENTS = (
+    """SELECT ?c ?g ?i %s WHERE { VALUES ?x { %s } GRAPH ?g { %s ?c kg:sentence/kg:index ?i . %s %s } }"""
+)
+_DRIVE = {"speaker": "?att kg:speaker ?x . ?c kg:attribution ?att .", "holder": "?c kg:holder ?x ."}
+_ALSO = {
+    "speaker": "?c kg:attribution/kg:speaker ?y . VALUES ?y { %s }",
+    "holder": "?c kg:holder ?y . VALUES ?y { %s }",
+}
+_CAP = 200_000
 
 
-def page_query(params: dict[str, str], limit: int, offset: int) -> str:
-    """One page of claim IRIs, articles newest first (the filters given are the only ones in it).
+def _claim_filters(params: dict[str, str]) -> tuple[str, str]:
+    """The claim-level filter patterns and the bound variables to project (so they can be bound)."""
+    keys = [k for k in _CLAIM_FILTERS if k in params]
+    return " ".join(_CLAIM_FILTERS[k] for k in keys), " ".join(f"?{k}" for k in keys)
 
-    The subquery only orders the articles; the filters stay outside it, where the bound values
-    are in scope."""
-    article = " ".join(_ARTICLE_FILTERS[k] for k in _ARTICLE_FILTERS if k in params)
-    claim = " ".join(_CLAIM_FILTERS[k] for k in _CLAIM_FILTERS if k in params)
-    dates = " ".join(_DATE_FILTERS[k] for k in _DATE_FILTERS if k in params)
-    bound = " ".join(f"?{k}" for k in params)
-    return declare(
-        f"""SELECT ?c ?g {bound} WHERE {{
-  {{ SELECT ?g ?a ?date WHERE {{
-      GRAPH ?g {{ ?a a kg:Article . OPTIONAL {{ ?a schema:datePublished ?date }} }}
-    }} ORDER BY DESC(?date) ?g }}
-  {dates}
-  GRAPH ?g {{ {article} ?c a kg:Claim . {claim} }}
-}} LIMIT {int(limit)} OFFSET {int(offset)}"""
-    )
+
+def _articles(index: StoreIndex, run: Run, filters: Filters) -> dict[str, int]:
+    """The rank (newest first) of each article the outlet and date filters keep."""
+    outlet, start, end = filters.outlet.strip().casefold(), filters.date_from.strip(), filters.date_to.strip()
+    ranks = {}
+    for rank, a in enumerate(index.articles(run)):
+        if outlet and outlet not in a.outlet.casefold():
+            continue
+        if (start or end) and not a.date:
+            continue
+        if (start and a.date[: len(start)] < start) or (end and a.date[: len(end)] > end):
+            continue
+        ranks[a.graph] = rank
+    return ranks
+
+
+def _agents(index: StoreIndex, run: Run, role: str, typed: str) -> list[str]:
+    folded = typed.strip().casefold()
+    return sorted({iri for iri, name in index.names(run, role) if folded in name.casefold()})
+
+
+def claims_page(run: Run, index: StoreIndex, filters: Filters, page: int) -> tuple[list[ClaimRow], bool]:
+    """One page of the who-said-what table (articles newest first, sentences in order) and whether
+    another follows."""
+    params = {k: v for k, v in filters.params().items() if k in _CLAIM_FILTERS}
+    ranks = _articles(index, run, filters)
+    start = page * PAGE
+    roles = [r for r in ("speaker", "holder") if getattr(filters, r).strip()]
+    if roles:
+        found = _by_agents(index, run, filters, roles, params, ranks)
+    elif params:
+        found = _scan(run, params, ranks, start + PAGE + 1)
+    else:
+        found = _window(index, run, ranks, start)
+        start = found.pop(0)[0] if found else 0
+    window = found[start : start + PAGE + 1]
+    claims = {c.iri: c for c in claim_details(run, [iri for _, iri in window[:PAGE]])}
+    return [claims[iri] for _, iri in window[:PAGE] if iri in claims], len(window) > PAGE
+
+
+def _sorted(rows, ranks: dict[str, int]) -> list[tuple[tuple[int, int], str]]:
+    out = {(ranks[r["g"]], int(r["i"])): r["c"] for r in rows if r["g"] in ranks}
+    return sorted(out.items())
+
+
+def _by_agents(index, run, filters, roles, params, ranks) -> list[tuple[tuple[int, int], str]]:
+    """Claims of the agents whose names hold the typed text: the matches, ordered."""
+    agents = {role: _agents(index, run, role, getattr(filters, role)) for role in roles}
+    if not all(agents.values()):
+        return []
+    drive, *also = roles
+    extra = _ALSO[also[0]] % _values(agents[also[0]]) if also else ""
+    patterns, bound = _claim_filters(params)
+    text = _BY_AGENTS % (bound, _values(agents[drive]), _DRIVE[drive], extra, patterns)
+    return _sorted(run(declare(text), params, _CAP), ranks)
+
+
+def _scan(run, params, ranks, wanted: int) -> list[tuple[tuple[int, int], str]]:
+    """Claims that pass the claim-level filters, article by article in order, until ``wanted``."""
+    patterns, bound = _claim_filters(params)
+    order = sorted(ranks, key=ranks.get)
+    found: list = []
+    at, size = 0, 64
+    while at < len(order) and len(found) < wanted:
+        chunk = order[at : at + size]
+        found += _sorted(run(declare(_IN_GRAPHS % (bound, _values(chunk), patterns)), params, _CAP), ranks)
+        at, size = at + size, size * 4
+    return found
+
+
+def _window(index, run, ranks, start: int) -> list:
+    """The claims of the articles that hold claims ``start`` to ``start + PAGE`` (no claim filter);
+    the first item is where ``start`` falls among them."""
+    counts = index.counts(run)
+    order = sorted(ranks, key=ranks.get)
+    seen, first = 0, None
+    graphs: list[str] = []
+    for graph in order:
+        n = counts.get(graph, 0)
+        if first is None and seen + n <= start:
+            seen += n
+            continue
+        if first is None:
+            first = start - seen
+        graphs.append(graph)
+        if sum(counts.get(g, 0) for g in graphs) > first + PAGE:
+            break
+    if not graphs:
+        return []
+    rows = run(declare(_IN_GRAPHS % ("", _values(graphs), "")), {}, _CAP)
+    return [(first or 0, ""), *_sorted(rows, ranks)]
 
 
 _DETAILS = """SELECT * WHERE { GRAPH ?g { VALUES ?c { %s }
@@ -179,21 +260,6 @@ def claim_details(run: Run, iris: list[str]) -> list[ClaimRow]:
     return [rows[i] for i in iris if i in rows and rows[i].text]
 
 
-def claims_page(run: Run, filters: Filters, page: int) -> tuple[list[ClaimRow], bool]:
-    """One page of the who-said-what table and whether another follows."""
-    params = filters.params()
-    result = run(page_query(params, PAGE + 1, page * PAGE), params, PAGE + 1)
-    found = [row["c"] for row in result]
-    claims = claim_details(run, found[:PAGE])
-    order = {g: k for k, g in enumerate(dict.fromkeys(row["g"] for row in result))}
-    claims.sort(key=lambda c: (order.get(_graph_of(c), 0), c.index))
-    return claims, len(found) > PAGE
-
-
-def _graph_of(claim: ClaimRow) -> str:
-    return claim.article.replace("/id/article/", "/graph/article/", 1)
-
-
 _CONTEXT = """SELECT ?i ?text ?start ?a ?lo ?hi WHERE { GRAPH ?g {
   ?s kg:inArticle ?a ; kg:index ?i ; kg:text ?text ; kg:start ?start .
   FILTER(?i >= xsd:integer(?lo) && ?i <= xsd:integer(?hi)) } } ORDER BY ?i"""
@@ -225,21 +291,22 @@ _AGENT = """SELECT DISTINCT ?p ?v ?agent WHERE { GRAPH ?g { ?agent ?p ?v }
 _BY = """SELECT ?c ?agent WHERE { GRAPH ?g { ?att kg:speaker ?agent . ?c kg:attribution ?att } } LIMIT %d OFFSET %d"""
 _ABOUT = """SELECT ?c ?agent WHERE { GRAPH ?g { ?c kg:holder ?agent } } LIMIT %d OFFSET %d"""
 _OVER_TIME = """SELECT ?month ?stance (COUNT(?c) AS ?n) ?agent WHERE {
-  GRAPH ?g { ?c kg:holder ?agent ; kg:stance ?s . ?a a kg:Article ; schema:datePublished ?d }
+  GRAPH ?g { ?c kg:holder ?agent ; kg:stance ?s ; kg:sentence/kg:inArticle/schema:datePublished ?d }
   BIND(SUBSTR(STR(?d), 1, 7) AS ?month) BIND(STRAFTER(STR(?s), "#") AS ?stance)
 } GROUP BY ?agent ?month ?stance ORDER BY ?month"""
 _QUOTED_BY = """SELECT ?other (COUNT(*) AS ?n) ?agent WHERE { GRAPH ?g {
-  ?att kg:speaker ?agent . { ?att kg:via/kg:intermediary ?other } UNION { ?a a kg:Article ; schema:publisher ?other } }
+  ?att kg:speaker ?agent .
+  { ?att kg:via/kg:intermediary ?other } UNION { ?att kg:sentence/kg:inArticle/schema:publisher ?other } }
   FILTER(?other != ?agent) } GROUP BY ?agent ?other ORDER BY DESC(?n) LIMIT 30"""
 _QUOTES = """SELECT ?other (COUNT(*) AS ?n) ?agent WHERE { GRAPH ?g {
   { ?att kg:via/kg:intermediary ?agent ; kg:speaker ?other }
-  UNION { ?a a kg:Article ; schema:publisher ?agent . ?att a kg:Attribution ; kg:speaker ?other } }
+  UNION { ?a schema:publisher ?agent . ?s kg:inArticle ?a . ?att kg:sentence ?s ; kg:speaker ?other } }
   FILTER(?other != ?agent) } GROUP BY ?agent ?other ORDER BY DESC(?n) LIMIT 30"""
 _SOURCING = """SELECT ?kind (COUNT(?att) AS ?n) ?agent WHERE { GRAPH ?g {
-  ?a a kg:Article ; schema:publisher ?agent . ?att a kg:Attribution ; kg:speaker ?sp .
+  ?a schema:publisher ?agent . ?s kg:inArticle ?a . ?att kg:sentence ?s ; kg:speaker ?sp .
   { ?sp a kg:UnnamedSource BIND("unnamed" AS ?kind) }
   UNION { ?att kg:via ?step . ?step kg:position 1 BIND("via others" AS ?kind) }
-  UNION { FILTER NOT EXISTS { ?sp a kg:UnnamedSource } FILTER NOT EXISTS { ?att kg:via ?x } BIND("named, direct" AS ?kind) }
+  UNION { ?sp a kg:UnnamedSource . ?att kg:via ?first . ?first kg:position 1 BIND("both" AS ?kind) }
   UNION { BIND("all" AS ?kind) } } } GROUP BY ?agent ?kind"""
 _NAMES = """SELECT DISTINCT ?x ?n ?t WHERE { GRAPH ?g { VALUES ?x { %s } { ?x schema:name ?n } UNION { ?x a ?t } } }"""
 AGENT_TYPES = ("Outlet", "Official", "Government", "Organization", "PrivatePerson", "UnnamedSource")
@@ -321,7 +388,9 @@ def sourcing(run: Run, iri: str) -> dict[str, int]:
     """An outlet's attributions: all, named and direct, to unnamed sources, via others."""
     rows = run(declare(_SOURCING), {"agent": f"<{iri}>"}, 10)
     counts = {r["kind"]: int(r["n"]) for r in rows}
-    return {k: counts.get(k, 0) for k in ("all", "named, direct", "unnamed", "via others")}
+    counts = {k: counts.get(k, 0) for k in ("all", "unnamed", "via others", "both")}
+    counts["named, direct"] = counts["all"] - counts["unnamed"] - counts["via others"] + counts.pop("both")
+    return counts
 
 
 # --- the agent network ----------------------------------------------------------------
@@ -332,7 +401,7 @@ _EDGES = {
         GROUP BY ?source ?target ORDER BY DESC(?n) ?source ?target LIMIT %d""",
     "counters": """SELECT ?source ?target (COUNT(*) AS ?n) WHERE {
         GRAPH graph:links { ?c kg:counters ?d }
-        GRAPH ?g1 { ?c kg:attribution/kg:speaker ?source } GRAPH ?g2 { ?d kg:attribution/kg:speaker ?target }
+        GRAPH ?g1 { ?c prov:wasAttributedTo ?source } GRAPH ?g2 { ?d prov:wasAttributedTo ?target }
         FILTER(?source != ?target) } GROUP BY ?source ?target ORDER BY DESC(?n) ?source ?target LIMIT %d""",
     "same matter": """SELECT ?source ?target (COUNT(*) AS ?n) WHERE {
         GRAPH graph:links { ?c kg:counters ?d }
@@ -358,13 +427,6 @@ def network(run: Run, kinds: Iterable[str], limit: int) -> dict:
         if s in known and t in known
     ]
     return {"nodes": nodes, "edges": links}
-
-
-_OUTLETS = """SELECT DISTINCT ?name WHERE { GRAPH ?g { ?a a kg:Article ; schema:publisher/schema:name ?name } } ORDER BY ?name"""
-
-
-def outlets(run: Run) -> list[str]:
-    return [r["name"] for r in run(declare(_OUTLETS), {}, 2000)]
 
 
 EDGE_KINDS = tuple(_EDGES)

@@ -19,6 +19,7 @@ from starlette.staticfiles import StaticFiles
 from kg.errors import QueryError, QueryTimeout
 from kg.web import data, sparql
 from kg.web.highlight import marked
+from kg.web.index import StoreIndex
 from kg.web.text import clean, display_iri, http_url, stance_chart
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class _Pages:
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
+        self.store_index = StoreIndex(endpoint.store.database if endpoint.store.path is not None else None)
 
     async def read(self, work: Callable[[data.Run], Any]) -> Any:
         """Run ``work`` (which issues the page's queries) on one query worker, off the event loop."""
@@ -76,7 +78,7 @@ class _Pages:
         page = _int(q.get("page"))
 
         def work(run: data.Run) -> tuple:
-            return (*data.claims_page(run, filters, page), data.outlets(run))
+            return (*data.claims_page(run, self.store_index, filters, page), self.store_index.outlets(run))
 
         claims, more, outlets = await self.read(work)
         keep = {k: v for k, v in vars(filters).items() if v}
@@ -199,7 +201,10 @@ class _Pages:
         q = request.query_params
         kinds = [k for k in q.getlist("kind") if k in data.EDGE_KINDS] or list(data.EDGE_KINDS)
         limit = max(1, min(_int(q.get("limit")) or 150, 1000))
-        elements = await self.read(lambda run: data.network(run, kinds, limit))
+        key = f"network {sorted(kinds)} {limit}"
+        elements = await self.read(
+            lambda run: self.store_index.cached(key, lambda: data.network(run, kinds, limit))
+        )
         return JSONResponse(elements)
 
 
