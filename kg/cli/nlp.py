@@ -31,11 +31,12 @@ def annotate(
     from kg.api import load
     from kg.cli.progress import progress
     from kg.ingest import Diagnostics, read_articles
+    from kg.ingest.reader import count_articles
 
     target = _open_output(output)  # checked before the model loads
     nlp = load(model, device=run.device, precision=run.precision, threads=run.threads)
     diag = Diagnostics(sink=_err)
-    with target as out, progress("annotating") as tick:
+    with target as out, progress("annotating", count_articles(paths)) as tick:
         for doc in nlp.annotate(read_articles(paths, diag, read.settings())):
             out.write(dumps(doc.to_record()) + "\n")
             tick()
