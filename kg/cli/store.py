@@ -20,9 +20,16 @@ _STATS = {
     "claim groups": "SELECT (COUNT(?x) AS ?n) WHERE { GRAPH graph:links { ?x a kg:ClaimGroup } }",
     "last ingest": "SELECT (MAX(?t) AS ?n) WHERE { GRAPH graph:provenance { ?g prov:generatedAtTime ?t } }",
 }
-_AGENT_TYPES = """SELECT ?type (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a kg:Agent ; a ?t .
-  FILTER(?t != kg:Agent && STRSTARTS(STR(?t), STR(kg:))) BIND(STRAFTER(STR(?t), "#") AS ?type) }
-  GROUP BY ?type ORDER BY DESC(?n)"""
+# Each agent's one class, decided for the store (graph:agents); older stores: classes as the
+# article graphs give them (an agent may then count under two).
+_AGENT_TYPES = (
+    """SELECT ?type (COUNT(?x) AS ?n) WHERE { GRAPH graph:agents { ?x a ?t }
+      BIND(STRAFTER(STR(?t), "#") AS ?type) } GROUP BY ?type ORDER BY DESC(?n)""",
+    """SELECT ?type (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a kg:Agent ; a ?t }
+      FILTER(?t != kg:Agent && STRSTARTS(STR(?t), STR(kg:))) BIND(STRAFTER(STR(?t), "#") AS ?type) }
+      GROUP BY ?type ORDER BY DESC(?n)""",
+)
+_UNNAMED = "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a kg:UnnamedSource } }"
 # SAMPLE skips unbound values in Oxigraph (MIN, MAX and GROUP_CONCAT give nothing for a group with one).
 _ARTICLES = """SELECT ?id (SAMPLE(?o) AS ?outlet) (SAMPLE(?d) AS ?date) (SAMPLE(?t) AS ?title)
   (COUNT(?s) AS ?sentences) WHERE {
@@ -50,7 +57,11 @@ def stats(store: StoreOption = None, timeout: Timeout = 60.0) -> None:
     target = _existing_store(store, timeout)
     try:
         lines = [(name, _one(target, text, timeout)) for name, text in _STATS.items()]
-        types = list(target.query(declare(_AGENT_TYPES), limit=100, timeout=timeout))
+        types = list(target.query(declare(_AGENT_TYPES[0]), limit=100, timeout=timeout))
+        types = types or list(target.query(declare(_AGENT_TYPES[1]), limit=100, timeout=timeout))
+        if types and not any(r["type"] == "UnnamedSource" for r in types):  # per article, not in graph:agents
+            unnamed = _one(target, _UNNAMED, timeout)
+            types.append({"type": "UnnamedSource", "n": unnamed or "0"})
     except QueryError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None

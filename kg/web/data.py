@@ -14,11 +14,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from kg.graph.iris import AGENTS_GRAPH as _AGENTS
 from kg.graph.prefixes import declare
 from kg.graph.query import Result
 from kg.web.index import StoreIndex
 
 STANCES = ("eager", "open", "denying", "neutral")
+AGENTS_GRAPH = str(_AGENTS)
 STANCE_NS = "https://w3id.org/kg-news/stance#"
 PAGE = 50
 _IRI = re.compile(r"[^<>\"{}|^`\\\s]+")
@@ -286,7 +288,7 @@ def counters(run: Run, claim: ClaimRow) -> tuple[list[ClaimRow], list[ClaimRow]]
 
 # --- agents ---------------------------------------------------------------------------
 
-_AGENT = """SELECT DISTINCT ?p ?v ?agent WHERE { GRAPH ?g { ?agent ?p ?v }
+_AGENT = """SELECT DISTINCT ?p ?v ?g ?agent WHERE { GRAPH ?g { ?agent ?p ?v }
   FILTER(?p IN (schema:name, rdf:type, kg:alias, kg:role, owl:sameAs)) }"""
 _BY = """SELECT ?c ?agent WHERE { GRAPH ?g { ?att kg:speaker ?agent . ?c kg:attribution ?att } } LIMIT %d OFFSET %d"""
 _ABOUT = """SELECT ?c ?agent WHERE { GRAPH ?g { ?c kg:holder ?agent } } LIMIT %d OFFSET %d"""
@@ -308,7 +310,7 @@ _SOURCING = """SELECT ?kind (COUNT(?att) AS ?n) ?agent WHERE { GRAPH ?g {
   UNION { ?att kg:via ?step . ?step kg:position 1 BIND("via others" AS ?kind) }
   UNION { ?sp a kg:UnnamedSource . ?att kg:via ?first . ?first kg:position 1 BIND("both" AS ?kind) }
   UNION { BIND("all" AS ?kind) } } } GROUP BY ?agent ?kind"""
-_NAMES = """SELECT DISTINCT ?x ?n ?t WHERE { GRAPH ?g { VALUES ?x { %s } { ?x schema:name ?n } UNION { ?x a ?t } } }"""
+_NAMES = """SELECT DISTINCT ?x ?n ?t ?g WHERE { GRAPH ?g { VALUES ?x { %s } { ?x schema:name ?n } UNION { ?x a ?t } } }"""
 AGENT_TYPES = ("Outlet", "Official", "Government", "Organization", "PrivatePerson", "UnnamedSource")
 
 
@@ -331,13 +333,13 @@ class AgentInfo:
 def agent(run: Run, iri: str) -> AgentInfo | None:
     rows = list(run(declare(_AGENT), {"agent": f"<{iri}>"}, 10_000))
     values: dict[str, set[str]] = {}
+    decided = {r["v"].rsplit("#", 1)[-1] for r in rows if r["g"] == AGENTS_GRAPH and r["p"].endswith("#type")}
     for r in rows:
         values.setdefault(r["p"].rsplit("/", 1)[-1].rsplit("#", 1)[-1], set()).add(r["v"])
     if not values.get("name"):
         return None
-    info = AgentInfo(
-        iri, name=min(values["name"]), type=agent_type(t.rsplit("#", 1)[-1] for t in values["type"])
-    )
+    types = decided or {t.rsplit("#", 1)[-1] for t in values.get("type", ())}
+    info = AgentInfo(iri, name=min(values["name"]), type=agent_type(types))
     info.aliases, info.roles = sorted(values.get("alias", ())), sorted(values.get("role", ()))
     info.same_as = sorted(values.get("sameAs", ()))
     return info
@@ -367,12 +369,14 @@ def names(run: Run, iris: Iterable[str]) -> dict[str, tuple[str, str]]:
         return {}
     names: dict[str, set[str]] = {}
     types: dict[str, set[str]] = {}
+    decided: dict[str, set[str]] = {}  # the one class the store decided (graph:agents), where there is one
     for r in run(declare(_NAMES % _values(iris)), {}, 1_000_000):
         if r["n"] is not None:
             names.setdefault(r["x"], set()).add(r["n"])
         if r["t"] is not None:
-            types.setdefault(r["x"], set()).add(r["t"].rsplit("#", 1)[-1])
-    return {x: (min(n), agent_type(types.get(x, ()))) for x, n in names.items()}
+            target = decided if r["g"] == AGENTS_GRAPH else types
+            target.setdefault(r["x"], set()).add(r["t"].rsplit("#", 1)[-1])
+    return {x: (min(n), agent_type(decided.get(x) or types.get(x, ()))) for x, n in names.items()}
 
 
 def quoting(run: Run, iri: str) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:

@@ -34,7 +34,7 @@ def stance_chart(counts: dict[str, dict[str, int]], height: int = 120) -> dict:
                 segments.append({"stance": stance, "n": n, "y": round(y, 1), "h": round(h, 1)})
         bars.append({"month": month, "x": 40 + k * (width + 6), "w": width, "segments": segments,
                      "total": sum(counts[month].values())})  # fmt: skip
-    return {"bars": bars, "height": height, "width": 40 + len(months) * (width + 6), "top": top}
+    return {"bars": bars, "height": height, "width": 80 + len(months) * (width + 6), "top": top}
 
 
 def http_url(url: str) -> str:
