@@ -192,7 +192,7 @@ def serve(
     ] = False,
     memory: Memory = 2048,
 ) -> None:
-    """A SPARQL 1.1 Protocol endpoint over the store at /query (and /sparql); read-only by default."""
+    """The audit desk (a web app) at /, a SPARQL 1.1 endpoint at /query and /sparql; read-only by default."""
     import os
 
     from kg.graph.local import LocalStore
@@ -213,5 +213,5 @@ def serve(
         raise typer.Exit(2)
     target.memory_mb = memory
     mode = "read-write for holders of the token" if writable else "read-only"
-    _err(f"serving {target.path} {mode} at http://{host}:{port}/query")
+    _err(f"serving {target.path} {mode}: the audit desk at http://{host}:{port}/, SPARQL at /query")
     run_server(target, host, port, timeout, limit, token if writable else None)
