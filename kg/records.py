@@ -61,14 +61,6 @@ class Description:
     affiliations: tuple[str, ...] = ()  # named organisations in the description ("Foreign Ministry")
 
 
-def linkable(stance: str, holder: str | None) -> bool:
-    """Whether a claim can get a link: a denial or eager claim (counters), or one with a holder (groups).
-
-    Only these need a vector; the others are never compared.
-    """
-    return stance in ("denying", "eager") or bool(holder)
-
-
 @dataclass(frozen=True, slots=True)
 class AnnotatedSentence:
     """A sentence with every label of the annotation scheme (docs/annotation-guidelines.md).
@@ -101,8 +93,8 @@ class AnnotatedSentence:
 
     @property
     def linkable(self) -> bool:
-        """A claim that counterclaim and grouping links may compare, so it needs a vector."""
-        return self.is_claim and linkable(self.stance, self.holder)
+        """A claim: the pair classifier may compare it with others, so it needs a vector."""
+        return self.is_claim
 
     def to_record(self) -> dict[str, Any]:
         """The sentence in the annotation format (the contract shared with gold files)."""

@@ -62,11 +62,26 @@ def gold_graph(record: dict, source: str | None = None):
     return build_article_graph(gold_doc(record, source))
 
 
-def write_store(folder: Path, records: list[dict]) -> Path:
-    """A closed store folder holding these gold records' graphs and links."""
+class DenialsCounter:
+    """A fake pair classifier: a denial counters the eager claims it is paired with, nothing else."""
+
+    def __init__(self) -> None:
+        self.threshold = {"counters": 0.5, "same": 0.5}
+
+    def scores(self, claims, pairs):
+        out = np.zeros((len(pairs), 3), np.float32)
+        for k, (i, j) in enumerate(pairs):
+            stances = {claims.stances[i], claims.stances[j]}
+            out[k] = (0.1, 0.9, 0.0) if stances == {"denying", "eager"} else (0.9, 0.1, 0.0)
+        return out
+
+
+def write_store(folder: Path, records: list[dict], linker=None) -> Path:
+    """A closed store folder holding these gold records' graphs and links (``linker``: a pair classifier)."""
     from kg.graph.local import LocalStore
 
     with LocalStore(folder, encoder=BagOfWords()) as store:
+        store.linker = linker
         for record in records:
             store.add(gold_doc(record))
         store.refresh()

@@ -130,8 +130,25 @@ def test_the_corpus_files_are_stand_off_only() -> None:
                 "sentences",
                 "entities",
                 "counters",
+                "same",
+                "reverses",
             }
             assert all("text" not in s for s in rec["sentences"])
+    for name in ("cross.jsonl", "agents.jsonl"):  # pairs and agent clusters: ids, indices and names only
+        for line in (WIKINEWS / name).read_text(encoding="utf-8").splitlines():
+            assert set(json.loads(line)) <= {
+                "a",
+                "b",
+                "counters",
+                "same",
+                "reverses",
+                "agent",
+                "class",
+                "wikidata",
+                "names",
+                "unnamed",
+                "article",
+            }
 
 
 @pytest.mark.skipif(not SHARED_TEXTS.is_file(), reason="the Wikinews texts are not beside the checkout")

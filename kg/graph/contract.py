@@ -27,6 +27,7 @@ from kg.records import AnnotatedArticle
 
 if TYPE_CHECKING:
     from kg.nlp.embed import Encoder
+    from kg.nlp.pairs import PairScorer
 
 
 @runtime_checkable
@@ -76,10 +77,13 @@ class StoreBase:
     """Building the article graph, the derived graphs and the audits, over a store's own primitives.
 
     A store implements ``write_graph``, ``query``, ``rows``, ``replace_graph`` and
-    ``update``; claims stored without a vector get one from ``encoder``.
+    ``update``; claims stored without a vector get one from ``encoder``; links between claims
+    come from ``linker`` (kg.nlp.pairs.PairClassifier, or any object with its ``scores`` and
+    ``threshold``, such as a test's fake).
     """
 
     encoder: Encoder | None = None
+    linker: PairScorer | None = None  # the claim-pair classifier; None: the shipped one
 
     def add(self, doc: AnnotatedArticle, when: datetime | None = None) -> None:
         self.write_graph(build_article_graph(doc), when)
@@ -114,7 +118,7 @@ class StoreBase:
         graph; returns the number of link triples."""
         self.replace_graph(str(iris.AGENTS_GRAPH), list(agent_triples(self.rows(AGENTS_QUERY, AGENT_VARS))))
         claims, vectors = claim_nodes(self.rows(CLAIMS_QUERY, CLAIM_VARS), self.encoder)
-        lines = list(link_triples(claims, vectors))
+        lines = list(link_triples(claims, vectors, self.linker))
         del claims, vectors
         self.replace_graph(str(iris.LINKS_GRAPH), lines)
         self.update(SUMMARY_UPDATE)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import DenialsCounter, write_store
 from tests.conftest import labelled as s
-from tests.conftest import write_store
 
 
 @pytest.fixture(scope="module")
@@ -71,4 +71,4 @@ def small_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     for record in (report, denial):
         record["published"] = record["date"]
-    return write_store(tmp_path_factory.mktemp("small-store"), [report, denial])
+    return write_store(tmp_path_factory.mktemp("small-store"), [report, denial], DenialsCounter())

@@ -1,27 +1,43 @@
-"""Claim linking: bucketed comparisons give what comparing every pair gives; vector literals."""
+"""Claim links: what the classifier may link, and vector literals."""
 
 from __future__ import annotations
-
-import itertools
 
 import numpy as np
 import pytest
 
-from kg.graph.claims import ClaimNode, counter_pairs, groups
+from kg.graph.claims import MAX_CROSS, MAX_LINKS, ClaimNode, find_links, groups
 from kg.graph.vectors import from_text, to_literal
+from kg.nlp.pairs import LABELS, PairClassifier
+
+AGENT = "https://w3id.org/kg-news/id/agent/"
 
 
-def _random_claims(n: int, seed: int) -> tuple[list[ClaimNode], np.ndarray]:
+class Always:
+    """A fake classifier: every pair is ``label`` with probability 0.9."""
+
+    def __init__(self, label: str) -> None:
+        self.label = LABELS.index(label)
+        self.threshold = {"counters": 0.5, "same": 0.5}
+
+    def scores(self, claims, pairs):
+        out = np.full((len(pairs), len(LABELS)), 0.05, np.float32)
+        out[:, self.label] = 0.9
+        return out
+
+
+def _claims(n: int, seed: int, articles: int = 6) -> tuple[list[ClaimNode], np.ndarray]:
     rng = np.random.default_rng(seed)
-    names = [None, "china", "united states", "eu", "acme"]
+    names = [None, f"{AGENT}china-1", f"{AGENT}united-states-2", f"{AGENT}acme-3"]
     claims = [
         ClaimNode(
-            f"c{k}",
-            f"a{rng.integers(0, 12)}",
+            f"c{k:04d}",
+            f"a{rng.integers(0, articles)}",
             f"text {k}",
             names[rng.integers(0, len(names))],
             ["eager", "denying", "open", "neutral"][rng.integers(0, 4)],
             names[rng.integers(0, len(names))],
+            int(rng.integers(0, 40)),
+            "2020-01-0" + str(rng.integers(1, 9)),
         )
         for k in range(n)
     ]
@@ -29,57 +45,48 @@ def _random_claims(n: int, seed: int) -> tuple[list[ClaimNode], np.ndarray]:
     return claims, vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
-def _all_pairs_counters(claims, vectors, threshold, cross):
-    sims = vectors @ vectors.T
-    within, nearest = set(), {}
-    for i, a in enumerate(claims):
-        for j, b in enumerate(claims):
-            if a.stance != "denying" or b.stance != "eager" or sims[i, j] < threshold:
-                continue
-            if a.article == b.article:
-                within.add((i, j))
-            elif ({a.holder, a.speaker} - {None}) & ({b.holder, b.speaker} - {None}):
-                nearest.setdefault(i, []).append(j)
-    for i, js in nearest.items():
-        within.update((i, j) for j in sorted(js, key=lambda j: (-sims[i, j], j))[:cross])
-    return sorted(within)
-
-
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_bucketed_counters_match_comparing_every_pair(seed: int) -> None:
-    claims, vectors = _random_claims(300, seed)
-    for threshold, cross in ((0.0, 5), (0.3, 2), (-1.0, 1000)):
-        expected = _all_pairs_counters(claims, vectors, threshold, cross)
-        assert counter_pairs(claims, vectors, threshold, cross) == expected
-        assert expected  # the case is not empty
+def test_counters_join_two_sides_and_keep_the_strongest_few(seed: int) -> None:
+    claims, vectors = _claims(120, seed)
+    links = find_links(claims, vectors, Always("counters"))
+    side = [c.holder or c.speaker for c in claims]
+    assert links
+    per: dict = {}
+    for link in links:
+        a, b = link.source, link.target
+        assert side[a] and side[b]
+        one_voice = side[a] == side[b] and claims[a].speaker == claims[b].speaker
+        assert (link.relation == "reverses") == one_voice  # never a self-counter
+        cap = MAX_LINKS if claims[a].article == claims[b].article else MAX_CROSS
+        for k in (a, b):
+            per[k, link.relation, cap] = per.get((k, link.relation, cap), 0) + 1
+    assert all(n <= cap for (_, _, cap), n in per.items())
 
 
-def test_bucketed_groups_match_comparing_every_pair() -> None:
-    claims, vectors = _random_claims(400, 4)
-    sims = vectors @ vectors.T
-    linked = {
-        frozenset((i, j))
-        for i, j in itertools.combinations(range(len(claims)), 2)
-        if claims[i].holder
-        and claims[i].holder == claims[j].holder
-        and claims[i].stance == claims[j].stance
-        and sims[i, j] >= 0.5
-    }
-    found = groups(claims, vectors, 0.5)
-    assert found
-    member_of = {k: g for g, members in enumerate(found) for k in members}
-    assert all(
-        member_of.get(i) is not None and member_of[i] == member_of.get(j) for i, j in map(tuple, linked)
-    )
-    for members in found:  # every group is connected by close same-holder pairs
-        seen, todo = {members[0]}, [members[0]]
-        while todo:
-            k = todo.pop()
-            for m in members:
-                if m not in seen and frozenset((k, m)) in linked:
-                    seen.add(m)
-                    todo.append(m)
-        assert seen == set(members)
+def test_cross_article_links_need_shared_agents() -> None:
+    claims, vectors = _claims(60, 4, articles=3)
+    alone = [
+        ClaimNode(f"z{k}", "elsewhere", "t", f"{AGENT}nobody-{k}", "denying", None, k, "2020-01-01")
+        for k in range(3)
+    ]
+    vectors = np.vstack([vectors, vectors[:3]])
+    links = find_links([*claims, *alone], vectors, Always("counters"))
+    assert not any(len({60, 61, 62} & {link.source, link.target}) == 1 for link in links)
+
+
+def test_same_links_make_groups_of_one_holder() -> None:
+    claims, vectors = _claims(80, 5)
+    links = find_links(claims, vectors, Always("same"))
+    for members in groups(claims, links):
+        assert len({claims[k].holder or claims[k].speaker for k in members}) == 1
+
+
+def test_the_shipped_classifier_loads_and_scores() -> None:
+    model = PairClassifier.load()
+    claims, vectors = _claims(30, 6)
+    links = find_links(claims, vectors, model)
+    assert set(model.threshold) == {"counters", "same"}
+    assert all(0.0 <= link.score <= 1.0 for link in links)
 
 
 def test_vector_literal_keeps_similarities() -> None:
