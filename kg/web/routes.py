@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -17,13 +18,22 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from kg.errors import QueryError, QueryTimeout
+from kg.graph.local import LocalStore
+from kg.graph.query import QueryRunner
 from kg.web import data, sparql
 from kg.web.highlight import marked
 from kg.web.index import StoreIndex
 from kg.web.text import clean, display_iri, http_url, stance_chart
 
-if TYPE_CHECKING:
-    from kg.serve import Endpoint
+
+class Endpoint(Protocol):
+    """What the desk needs of the server (``kg.serve.Endpoint``): its store, row cap and query workers."""
+
+    store: LocalStore
+    limit: int
+
+    def runner(self) -> AbstractContextManager[QueryRunner]: ...
+
 
 STATIC = Path(__file__).resolve().parent / "static"
 ENV = Environment(
