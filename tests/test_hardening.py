@@ -522,3 +522,15 @@ def test_query_checks_answer_every_text_quickly(text: str) -> None:
 
     with contextlib.suppress(QueryError):
         check_query(text)
+
+
+def test_standard_input_is_read_within_the_limit(tmp_path: Path) -> None:
+    lines = "".join(json.dumps({"text": f"Official {k} said no."}) + "\n" for k in range(3))
+    done = subprocess.run(["kg", "segment", "-"], input=lines.encode(), capture_output=True, timeout=60)
+    assert done.returncode == 0 and len(done.stdout.splitlines()) == 3  # JSON Lines stream, line by line
+    big = ("The minister said talks resumed. " * 40_000).encode()  # 1.3 MB of text
+    done = subprocess.run(
+        ["kg", "segment", "-", "--max-article-mb", "0.1"], input=big, capture_output=True, timeout=60
+    )
+    assert done.returncode == 1
+    assert b"<stdin>: more than 1 MB that is not JSON Lines, over the limit for one article" in done.stderr

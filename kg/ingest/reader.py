@@ -149,11 +149,40 @@ def _jsonl(
             )
 
 
+class _Prefixed(io.RawIOBase):
+    """Bytes already read (to sniff the format), then the rest of a stream."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        data = self.head[: len(buffer)] if self.head else self.rest.read1(len(buffer))
+        self.head = self.head[len(data) :]
+        buffer[: len(data)] = data
+        return len(data)
+
+
 def _read_one(item: str | Path, diag: Diagnostics, settings: ReadSettings) -> Iterator[Article | InputError]:
     where = "<stdin>" if item == "-" else shown_path(item)
     if item == "-":
-        data = sys.stdin.buffer.read()
-        kind = _sniff(data[:4096])
+        stdin = sys.stdin.buffer
+        head = stdin.read(4096)
+        kind = _sniff(head)
+        if kind == "jsonl":  # streamed, a line at a time, like a file
+            yield from _jsonl(io.BufferedReader(_Prefixed(head, stdin)), where, diag, settings)
+            return
+        limit = settings.max_bytes * HTML_ALLOWANCE
+        data = head + stdin.read(limit + 1 - len(head))
+        if len(data) > limit:
+            yield InputError(
+                where,
+                f"more than {limit / 1e6:g} MB that is not JSON Lines, over the limit for one article",
+                "give one article a line (JSON Lines), or raise --max-article-mb",
+            )
+            return
     else:
         kind = _kind(Path(item))
         if kind == "jsonl":
