@@ -534,3 +534,19 @@ def test_standard_input_is_read_within_the_limit(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert b"<stdin>: more than 1 MB that is not JSON Lines, over the limit for one article" in done.stderr
+
+
+def test_store_totals_count_what_the_store_holds(tmp_path: Path, seed_gold: dict) -> None:
+    from kg.graph.totals import store_totals
+    from tests.conftest import write_store
+
+    store = write_store(tmp_path / "s", [seed_gold, {**seed_gold, "id": "copy"}])
+    with LocalStore(store, readonly=True) as s:
+        totals = store_totals(s)
+        counters = s.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/kg-news/graph/links> "
+            "{ ?a <https://w3id.org/kg-news/ns#counters> ?b } }"
+        )
+    n_sentences = len(seed_gold["sentences"])
+    assert totals["articles"] == 2 and totals["sentences"] == 2 * n_sentences
+    assert totals["links"] == int(next(iter(counters))["n"]) > 0

@@ -32,7 +32,6 @@ def progress(label: str, total: int | None = None, unit: str = "article") -> Ite
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
-        TimeRemainingColumn,
     )
 
     columns = (
@@ -42,11 +41,10 @@ def progress(label: str, total: int | None = None, unit: str = "article") -> Ite
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
-        TextColumn("left"),
-        TimeRemainingColumn(),
+        TextColumn("{task.fields[left]}"),
     )
     with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
-        task = bar.add_task(label, total=total, rate="")
+        task = bar.add_task(label, total=total, rate="", left="")
 
         def tick() -> None:
             done[0] += 1
@@ -54,10 +52,17 @@ def progress(label: str, total: int | None = None, unit: str = "article") -> Ite
             rate = f"{done[0] / seconds:.1f} {unit}s/s" if seconds > 0 else ""
             if total is not None and done[0] > total:
                 bar.update(task, total=done[0])
-            bar.update(task, advance=1, rate=rate)
+            # time left from the whole run's average: articles come in batches, so recent speed jumps
+            left = f"about {_clock(seconds / done[0] * (total - done[0]))} left" if total else ""
+            bar.update(task, advance=1, rate=rate, left=left)
 
         yield tick
     print(_summary(label, done[0], time.monotonic() - start, unit), file=sys.stderr, flush=True)
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes // 60}:{minutes % 60:02d}:{secs:02d}"
 
 
 def _summary(label: str, n: int, seconds: float, unit: str) -> str:

@@ -8,7 +8,7 @@ from kg.graph.terms import KG
 TOTALS_QUERY = f"""
 SELECT
   (COUNT(DISTINCT ?article) AS ?articles) (COUNT(DISTINCT ?sentence) AS ?sentences)
-  (COUNT(DISTINCT ?claim) AS ?claims) (SUM(?link) AS ?links)
+  (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(?link) AS ?links)
 WHERE {{
   {{ ?article a <{KG.Article}> }}
   UNION {{ ?sentence a <{KG.Sentence}> }}
