@@ -18,11 +18,15 @@ from kg.nlp.gazetteer import (
     DESCRIPTION_KINDS,
     UNNAMED_HEADS,
 )
-from kg.nlp.names import plain_name, strip_titles
+from kg.nlp.names import is_name, plain_name, strip_titles
 
 _PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+")
 _SENTENCE_OPENERS = frozenset(
-    "The A An In On At But And Meanwhile However According After Before While".split()
+    """The A An In On At But And Meanwhile However According After Before While When If As Since Although
+    Though During With Without For From Under Over Despite Asked Speaking Like Unlike Following Because So
+    Yet Still Now Then Later Earlier Today Yesterday Last This That These Those Both Many Some Several
+    Other Another Former New Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December Dear Mr Mrs Ms""".split()
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
@@ -116,6 +120,23 @@ def _trailing_name(mention: str) -> str:
     return " ".join(words[k:])
 
 
+def _initials(name: str) -> str | None:
+    """The acronym of a name of three or more capitalised words ("World Health Organization" -> "WHO")."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return (
+        "".join(w[0] for w in words)
+        if len(words) >= 3
+        and len(words)
+        == len([w for w in name.split() if w.lower() not in ("of", "the", "for", "and", "on", "in")])
+        else None
+    )
+
+
+def _is_place(word: str) -> bool:
+    """A country or capital named at the head of a run of names ("Scotland Nicola Sturgeon")."""
+    return bool(CAPITALS.get(word) or COUNTRY_ALIASES.get(word)) or word in COUNTRY_ALIASES.values()
+
+
 def _is_proper(word: str) -> bool:
     return word[:1].isupper()
 
@@ -157,8 +178,11 @@ class ArticleResolver:
     def observe(self, start: int, end: int, sentence: int) -> None:
         """Register the multi-word proper names of ``text[start:end]``, tagged or not, as entities met."""
         for match in _PROPER_RUN.finditer(self.text, start, end):
-            if not COUNTRY_ALIASES.get(match.group()) and match.group().split()[0] not in _SENTENCE_OPENERS:
-                self._named(match.group(), match.end(), sentence, None)
+            words = match.group().split()
+            while words and (words[0] in _SENTENCE_OPENERS or _is_place(words[0])):
+                words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
+            if len(words) >= 2 and not COUNTRY_ALIASES.get(" ".join(words)):
+                self._named(" ".join(words), match.end(), sentence, None)
 
     def final(self, name: str | None) -> str | None:
         """The name an entity ended up with (a short name met first is upgraded to the full one)."""
@@ -210,6 +234,8 @@ class ArticleResolver:
         return mention
 
     def _named(self, mention: str, end: int, sentence: int, kind: str | None) -> str:
+        if re.match(r"(?:the|The)\s+\S", mention) and any(_is_proper(w) for w in mention.split()[1:]):
+            mention = mention.split(" ", 1)[1]  # "The Taliban", "the Biden campaign": as "Taliban"
         name, titles = strip_titles(_trailing_name(mention))
         name = plain_name(name)
         ent = self._match(name)
@@ -248,15 +274,21 @@ class ArticleResolver:
         return None
 
     def _match(self, name: str) -> Entity | None:
-        """An entity already met that this name refers to: same name, or a part of it."""
+        """An entity already met that this name refers to: same name, or a part of it (of a name,
+        never of a description such as "a spokesman for West")."""
         tokens = name.split()
         for ent in self._recent():
             if ent.name == name:
                 return ent
+        for ent in self._recent():  # "RIAA" and "Recording Industry Association of America"
+            if _initials(name) == ent.name or _initials(ent.name) == name:
+                return ent
         for ent in self._recent():
             theirs = ent.name.split()
-            if len(tokens) < len(theirs) and (
-                theirs[-len(tokens) :] == tokens or theirs[: len(tokens)] == tokens
+            if (
+                len(tokens) < len(theirs)
+                and is_name(ent.name)
+                and (theirs[-len(tokens) :] == tokens or theirs[: len(tokens)] == tokens)
             ):
                 return ent
             part = tokens[-len(theirs) :] == theirs or tokens[: len(theirs)] == theirs
