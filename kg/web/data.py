@@ -108,23 +108,34 @@ def _agents(index: StoreIndex, run: Run, role: str, typed: str) -> list[str]:
     return sorted({iri for iri, name in index.names(run, role) if folded in name.casefold()})
 
 
-def claims_page(run: Run, index: StoreIndex, filters: Filters, page: int) -> tuple[list[ClaimRow], bool]:
-    """One page of the who-said-what table (articles newest first, sentences in order) and whether
-    another follows."""
+@dataclass
+class Page:
+    """One page of the who-said-what table."""
+
+    claims: list[ClaimRow]
+    more: bool  # another page follows
+    total: int | None  # claims the filters keep, where known without reading them all
+
+
+def claims_page(run: Run, index: StoreIndex, filters: Filters, page: int) -> Page:
+    """One page of the who-said-what table: articles newest first, sentences in order."""
     params = {k: v for k, v in filters.params().items() if k in _CLAIM_FILTERS}
     ranks = _articles(index, run, filters)
-    start = page * PAGE
+    start, total = page * PAGE, None
     roles = [r for r in ("speaker", "holder") if getattr(filters, r).strip()]
     if roles:
         found = _by_agents(index, run, filters, roles, params, ranks)
+        total = len(found)
     elif params:
         found = _scan(run, params, ranks, start + PAGE + 1)
     else:
+        counts = index.counts(run)
+        total = sum(counts.get(graph, 0) for graph in ranks)
         found = _window(index, run, ranks, start)
         start = found.pop(0)[0] if found else 0
     window = found[start : start + PAGE + 1]
     claims = {c.iri: c for c in claim_details(run, [iri for _, iri in window[:PAGE]])}
-    return [claims[iri] for _, iri in window[:PAGE] if iri in claims], len(window) > PAGE
+    return Page([claims[iri] for _, iri in window[:PAGE] if iri in claims], len(window) > PAGE, total)
 
 
 def _sorted(rows, ranks: dict[str, int]) -> list[tuple[tuple[int, int], str]]:

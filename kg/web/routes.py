@@ -88,13 +88,15 @@ class _Pages:
         page = _int(q.get("page"))
 
         def work(run: data.Run) -> tuple:
-            return (*data.claims_page(run, self.store_index, filters, page), self.store_index.outlets(run))
+            return data.claims_page(run, self.store_index, filters, page), self.store_index.outlets(run)
 
-        claims, more, outlets = await self.read(work)
+        found, outlets = await self.read(work)
+        claims, more = found.claims, found.more
         keep = {k: v for k, v in vars(filters).items() if v}
         return _page(
             "index.html",
             claims=claims,
+            total=found.total,
             filters=filters,
             outlets=outlets,
             page=page,

@@ -27,6 +27,7 @@ def test_who_said_what_filters_and_links(page, seed_site: str) -> None:
     _open(page, seed_site + "/")
     rows = page.locator("table.claims tbody tr")
     assert rows.count() == 20  # 10 claims each in the seed and its copy
+    assert page.inner_text("#count").startswith("Claims 1–20 of 20")
     page.fill("input[name=speaker]", "chinese")
     page.select_option("select[name=stance]", "denying")
     page.click("button[type=submit]")
@@ -158,6 +159,7 @@ def test_every_page_at_1000_articles(page, big_site: str) -> None:
 
     visit("who-said-what", big_site + "/")
     assert page.locator("table.claims tbody tr").count() == 50
+    assert page.inner_text("#count").startswith("Claims 1–50 of 11,")
     claim = page.locator("table.claims tbody tr td:nth-child(3) a").first.get_attribute("href")
     holder = page.locator("table.claims tbody tr td:nth-child(4) a").first.get_attribute("href")
     outlet = page.locator("table.claims tbody tr td:nth-child(6) a").first.get_attribute("href")
