@@ -35,6 +35,11 @@ _VERBS = frozenset(
 )
 # Capitalised words that are also first or last names: a verb only in lower case.
 _NAME_LIKE = frozenset({"will", "said", "may", "can", "calls", "wants"})
+# Words that open a description or a clause, not a name ("A Hampshire Police spokesman", "For Martin").
+_OPENERS = frozenset(
+    """a an one some several many each every another any no two three four five for from with to in on at by
+    after before when while if as of""".split()
+)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]*?(?:\s*\([^)]*\))?\s+[—–-](?:\s|$)")
 # Heads of a named group or office ("Baytown police", "Biden campaign", "Kerala health minister").
 GROUP_HEADS = frozenset(
@@ -66,6 +71,11 @@ def is_name(name: str | None) -> bool:
     words = text.split()
     if len(words) > 10 or (len(words) == 1 and words[0].lower() in _PRONOUNS):
         return False
+    first = words[0].lower()
+    if first in _OPENERS or (first == "the" and len(words) > 1 and words[1][:1].islower()):
+        return False  # "One senator", "For Martin", "of Threatened Taxa", "The company"
+    if len(words) == 1 and _singular(first.strip(".,")) in GROUP_HEADS:
+        return False  # "Authorities", "Police": a common noun that opens the sentence
     if (
         text.isupper()
         and len(text) > 4
@@ -88,6 +98,10 @@ def is_name(name: str | None) -> bool:
         elif low not in PARTICLES and not low.startswith(("al-", "el-", "d'", "l'")) and k < head:
             return False  # a lower-case word: a description or a clause ("the statement", "small group")
     return named
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in GROUP_HEADS else word
 
 
 def _group_head(words: list[str]) -> int:
