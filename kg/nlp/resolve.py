@@ -122,14 +122,13 @@ def _trailing_name(mention: str) -> str:
 
 def _initials(name: str) -> str | None:
     """The acronym of a name of three or more capitalised words ("World Health Organization" -> "WHO")."""
-    words = [w for w in name.split() if w[:1].isupper()]
-    return (
-        "".join(w[0] for w in words)
-        if len(words) >= 3
-        and len(words)
-        == len([w for w in name.split() if w.lower() not in ("of", "the", "for", "and", "on", "in")])
-        else None
-    )
+    words = [w for w in name.split() if w.lower() not in _ACRONYM_SKIPS]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+_ACRONYM_SKIPS = frozenset(("of", "the", "for", "and", "on", "in"))
 
 
 def _is_place(word: str) -> bool:
@@ -231,11 +230,15 @@ class ArticleResolver:
             for ent in self._recent():
                 if ent.kind == wanted or (wanted == "person" and ent.kind == "official"):
                     return self._touch(ent, sentence).name
-        return mention
+        return mention[:1].lower() + mention[1:] if mention.split()[0].istitle() else mention
 
     def _named(self, mention: str, end: int, sentence: int, kind: str | None) -> str:
         if re.match(r"(?:the|The)\s+\S", mention) and any(_is_proper(w) for w in mention.split()[1:]):
             mention = mention.split(" ", 1)[1]  # "The Taliban", "the Biden campaign": as "Taliban"
+        words = mention.split()
+        while len(words) > 2 and _is_place(words[0]) and all(_is_proper(w) for w in words[1:]):
+            words = words[1:]  # "Argentina Alberto Fernández", "Scotland Nicola Sturgeon"
+        mention = " ".join(words)
         name, titles = strip_titles(_trailing_name(mention))
         name = plain_name(name)
         ent = self._match(name)
@@ -288,6 +291,7 @@ class ArticleResolver:
             if (
                 len(tokens) < len(theirs)
                 and is_name(ent.name)
+                and not any(w.islower() for w in theirs)  # "Trump campaign" is not Trump
                 and (theirs[-len(tokens) :] == tokens or theirs[: len(tokens)] == tokens)
             ):
                 return ent
