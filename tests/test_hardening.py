@@ -550,3 +550,15 @@ def test_store_totals_count_what_the_store_holds(tmp_path: Path, seed_gold: dict
     n_sentences = len(seed_gold["sentences"])
     assert totals["articles"] == 2 and totals["sentences"] == 2 * n_sentences
     assert totals["links"] == int(next(iter(counters))["n"]) > 0
+
+
+def test_commands_that_run_the_model_default_to_a_lower_limit(tmp_path: Path, no_model, monkeypatch) -> None:
+    monkeypatch.delenv("KG_MAX_ARTICLE_MB", raising=False)
+    path = _lines(
+        tmp_path / "in.jsonl", [{"id": "big", "text": "Talks resumed. " * 80_000}, {"text": "A said b."}]
+    )
+    result = runner.invoke(app, ["ingest", str(path), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 1
+    assert f"{path}:1: 1.2 MB is over the limit of 1 MB for one article" in result.stderr
+    assert _count(tmp_path / "store") == 1
+    assert runner.invoke(app, ["segment", str(path)]).exit_code == 0  # reading alone allows 10 MB

@@ -57,7 +57,7 @@ def ingest(
             on_article=tick,
             on_refresh=lambda: _err("recomputing links and summaries ..."),
             sink=_err,
-            settings=read.settings(),
+            settings=read.settings(model=True),
         )
     if out:
         _err(

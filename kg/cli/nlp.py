@@ -37,7 +37,7 @@ def annotate(
     nlp = load(model, device=run.device, precision=run.precision, threads=run.threads)
     diag = Diagnostics(sink=_err)
     with target as out, progress("annotating", count_articles(paths)) as tick:
-        for doc in nlp.annotate(read_articles(paths, diag, read.settings())):
+        for doc in nlp.annotate(read_articles(paths, diag, read.settings(model=True))):
             out.write(dumps(doc.to_record()) + "\n")
             tick()
     _finish(diag)

@@ -58,7 +58,10 @@ PublishedDefault = Annotated[
 ]
 MaxArticle = Annotated[
     float | None,
-    typer.Option("--max-article-mb", help="Largest article read, in MB (default 10, or $KG_MAX_ARTICLE_MB)."),
+    typer.Option(
+        "--max-article-mb",
+        help="Largest article read, in MB (default 10; 1 for annotate and ingest; or $KG_MAX_ARTICLE_MB).",
+    ),
 ]
 Params = Annotated[
     list[str] | None,
@@ -107,12 +110,12 @@ class Reading:
     published: PublishedDefault = None
     max_article_mb: MaxArticle = None
 
-    def settings(self):
-        """As kg.ingest.meta.ReadSettings."""
-        from kg.ingest.meta import ReadSettings
+    def settings(self, model: bool = False):
+        """As kg.ingest.meta.ReadSettings; ``model``: for a command that runs the model (a lower default limit)."""
+        from kg.ingest.meta import ReadSettings, default_max_mb
 
-        limit = {} if self.max_article_mb is None else {"max_mb": self.max_article_mb}
-        return ReadSettings(self.outlet, self.published, **limit)
+        limit = default_max_mb(model) if self.max_article_mb is None else self.max_article_mb
+        return ReadSettings(self.outlet, self.published, limit)
 
 
 @dataclass(frozen=True)
