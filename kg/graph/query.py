@@ -262,6 +262,10 @@ def _apply(path: str, text: str, conn: Connection) -> None:
         conn.send(("ok", None))
     except SyntaxError as exc:
         conn.send(("error", f"SPARQL syntax {exc}"))
+    except OSError as exc:  # in use (an ingest), no permission, disk full: in words
+        from kg.graph.folder import explain
+
+        conn.send(("error", f"update not applied: {explain(exc, path, 'write').line()}"))
     except Exception as exc:
         conn.send(("error", f"update failed: {exc}"))
 
