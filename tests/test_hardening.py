@@ -562,3 +562,12 @@ def test_commands_that_run_the_model_default_to_a_lower_limit(tmp_path: Path, no
     assert f"{path}:1: 1.2 MB is over the limit of 1 MB for one article" in result.stderr
     assert _count(tmp_path / "store") == 1
     assert runner.invoke(app, ["segment", str(path)]).exit_code == 0  # reading alone allows 10 MB
+
+
+def test_a_query_worker_that_cannot_open_the_store_says_why(tmp_path: Path) -> None:
+    from kg.errors import QueryError
+    from kg.graph.query import QueryRunner
+
+    with QueryRunner(str(tmp_path / "gone" / "oxigraph"), timeout=20) as worker:
+        with pytest.raises(QueryError, match=r"gone/oxigraph: cannot read the store: .*No such file"):
+            worker.run("ASK {}")

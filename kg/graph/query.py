@@ -156,7 +156,14 @@ def _worker(path: str, conn: Connection, memory_mb: int | None = None) -> None:
     # the parent says what happened in one line.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
-    snapshot = _Snapshot(path)
+    try:
+        snapshot = _Snapshot(path)
+    except (OSError, RuntimeError) as exc:  # no permission, not a store: the answer to the first query
+        from kg.graph.folder import explain
+
+        error = exc if isinstance(exc, OSError) else OSError(str(exc))
+        conn.send(("error", explain(error, path, "read").line()))
+        return
     _limit_memory(memory_mb)
     while True:
         request = conn.recv()
