@@ -165,8 +165,10 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
-def _read_one(item: str | Path, diag: Diagnostics, settings: ReadSettings) -> Iterator[Article | InputError]:
-    where = "<stdin>" if item == "-" else shown_path(item)
+def _raw_input(
+    item: str | Path, where: str, diag: Diagnostics, settings: ReadSettings
+) -> Iterator[Article | InputError | tuple[str | None, bytes]]:
+    """Streamed JSON Lines articles, a refusal, or else one (kind, bytes) read within the size limit."""
     if item == "-":
         stdin = sys.stdin.buffer
         head = stdin.read(4096)
@@ -183,18 +185,36 @@ def _read_one(item: str | Path, diag: Diagnostics, settings: ReadSettings) -> It
                 "give one article a line (JSON Lines), or raise --max-article-mb",
             )
             return
-    else:
-        kind = _kind(Path(item))
-        if kind == "jsonl":
-            with open(item, "rb") as stream:
-                yield from _jsonl(stream, where, diag, settings)
-            return
-        size = Path(item).stat().st_size
-        if kind in ("text", "html") and size > settings.max_bytes * (HTML_ALLOWANCE if kind == "html" else 1):
-            yield settings.too_big(where, size)
-            return
-        data = Path(item).read_bytes()
-        kind = kind or _sniff(data[:4096])
+        yield kind, data
+        return
+    kind = _kind(Path(item))
+    if kind == "jsonl":
+        with open(item, "rb") as stream:
+            yield from _jsonl(stream, where, diag, settings)
+        return
+    size = Path(item).stat().st_size
+    if kind in ("text", "html") and size > settings.max_bytes * (HTML_ALLOWANCE if kind == "html" else 1):
+        yield settings.too_big(where, size)
+        return
+    yield kind, Path(item).read_bytes()
+
+
+def _read_one(item: str | Path, diag: Diagnostics, settings: ReadSettings) -> Iterator[Article | InputError]:
+    where = "<stdin>" if item == "-" else shown_path(item)
+    for found in _raw_input(item, where, diag, settings):
+        if not isinstance(found, tuple):
+            yield found
+            continue
+        kind, box = found[0] or _sniff(found[1][:4096]), [found[1]]
+        del found  # the bytes live in the box only, so they are freed once decoded
+        yield from _parsed(item, kind, box, where, diag, settings)
+
+
+def _parsed(
+    item: str | Path, kind: str, box: list[bytes], where: str, diag: Diagnostics, settings: ReadSettings
+) -> Iterator[Article | InputError]:
+    """The articles of one input's bytes (handed over in ``box``), once its format is known."""
+    data = box.pop()
     if kind == "jsonl":
         yield from _jsonl(io.BytesIO(data), where, diag, settings)
         return
