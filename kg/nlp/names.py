@@ -40,6 +40,11 @@ _OPENERS = frozenset(
     """a an one some several many each every another any no two three four five for from with to in on at by
     after before when while if as of""".split()
 )
+_CAPTION_WORDS = frozenset("image photo photograph picture file caption video".split())
+_CALENDAR = frozenset(
+    """January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]*?(?:\s*\([^)]*\))?\s+[—–-](?:\s|$)")
 # Heads of a named group or office ("Baytown police", "Biden campaign", "Kerala health minister").
 GROUP_HEADS = frozenset(
@@ -69,8 +74,21 @@ def is_name(name: str | None) -> bool:
     if _DATELINE.match(text) or any(ch in text for ch in '“”":;?!|[]{}') or text.count(",") > 1:
         return False
     words = text.split()
-    if len(words) > 10 or (len(words) == 1 and words[0].lower() in _PRONOUNS):
-        return False
+    pronoun = words[0].lower() in _PRONOUNS and not words[0].isupper()  # "We Will", not "US Embassy"
+    if len(words) > 10 or pronoun or (len(words) == 1 and words[0] in _CALENDAR):
+        return False  # "We Will", "March"
+    if text.count("(") != text.count(")") or re.search(r"[’']\s*(?:d|ll|ve|re|m)\b", text):
+        return False  # "Deutsche Welle (DW", "Wherever I'd": cut off, or a clause
+    last = words[-1].lower().strip(".,")
+    if last in PARTICLES - {"al", "el"} or last in _CAPTION_WORDS:
+        return False  # "Xiaogang Wei of the", "Mark Seidenberg Image"
+    if (
+        len(words) == 3
+        and words[1].lower() in ("and", "&")
+        and words[0][:1].isupper()
+        and words[2][:1].isupper()
+    ):
+        return False  # "Pierce and Hawkins": two agents
     first = words[0].lower()
     if first in _OPENERS or (first == "the" and len(words) > 1 and words[1][:1].islower()):
         return False  # "One senator", "For Martin", "of Threatened Taxa", "The company"
