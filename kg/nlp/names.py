@@ -82,12 +82,8 @@ def is_name(name: str | None) -> bool:
     last = words[-1].lower().strip(".,")
     if last in PARTICLES - {"al", "el"} or last in _CAPTION_WORDS:
         return False  # "Xiaogang Wei of the", "Mark Seidenberg Image"
-    if (
-        len(words) == 3
-        and words[1].lower() in ("and", "&")
-        and words[0][:1].isupper()
-        and words[2][:1].isupper()
-    ):
+    pair = len(words) == 3 and words[1].lower() in ("and", "&") and words[0] != words[2]
+    if pair and words[0][:1].isupper() and words[2][:1].isupper():
         return False  # "Pierce and Hawkins": two agents
     first = words[0].lower()
     if first in _OPENERS or (first == "the" and len(words) > 1 and words[1][:1].islower()):
