@@ -38,7 +38,7 @@ _NAME_LIKE = frozenset({"will", "said", "may", "can", "calls", "wants"})
 # Words that open a description or a clause, not a name ("A Hampshire Police spokesman", "For Martin").
 _OPENERS = frozenset(
     """a an one some several many each every another any no two three four five for from with to in on at by
-    after before when while if as of""".split()
+    after before when while if as of although though because since despite local""".split()
 )
 _CAPTION_WORDS = frozenset("image photo photograph picture file caption video".split())
 _CALENDAR = frozenset(
@@ -82,9 +82,10 @@ def is_name(name: str | None) -> bool:
     last = words[-1].lower().strip(".,")
     if last in PARTICLES - {"al", "el"} or last in _CAPTION_WORDS:
         return False  # "Xiaogang Wei of the", "Mark Seidenberg Image"
-    pair = len(words) == 3 and words[1].lower() in ("and", "&") and words[0] != words[2]
-    if pair and words[0][:1].isupper() and words[2][:1].isupper():
-        return False  # "Pierce and Hawkins": two agents
+    if _two_agents(words):
+        return False  # "Pierce and Hawkins", "AP and NBC News": two agents
+    if _office(words):
+        return False  # an office, not who holds it
     first = words[0].lower()
     if first in _OPENERS or (first == "the" and len(words) > 1 and words[1][:1].islower()):
         return False  # "One senator", "For Martin", "of Threatened Taxa", "The company"
@@ -112,6 +113,32 @@ def is_name(name: str | None) -> bool:
         elif low not in PARTICLES and not low.startswith(("al-", "el-", "d'", "l'")) and k < head:
             return False  # a lower-case word: a description or a clause ("the statement", "small group")
     return named
+
+
+def _two_agents(words: list[str]) -> bool:
+    """Two names joined: "Dick Durbin and Adam Schiff", "AP and NBC News" (not "Law and Justice Party",
+    "Centers for Disease Control and Prevention", "Johnson & Johnson")."""
+    text = " ".join(words)
+    for joint in (" and ", " & "):
+        left, sep, right = text.partition(joint)
+        if not sep or left == right or any(w.lower() in ("of", "for") for w in words):
+            continue
+        sides = [left.split(), right.split()]
+        if joint == " & " and len(words) == 3:
+            continue  # "Procter & Gamble": one company
+        if all(1 <= len(s) <= 3 and all(w[:1].isupper() for w in s) for s in sides):
+            return sides[1][-1].lower() not in GROUP_HEADS  # "... Justice Party" is one party
+    return False
+
+
+def _office(words: list[str]) -> bool:
+    """A title alone ("Deputy Prime Minister", "Indian Prime Minister", "UN High Commissioner")."""
+    if len(words) < 2 or words[-1].lower() not in TITLE_WORDS:
+        return False
+    return all(
+        _is_title(w) or w.isupper() or w.lower() in ("high", "prime") or re.search(r"(?:ian|ese|ish|i)$", w)
+        for w in words[:-1]
+    )
 
 
 def _singular(word: str) -> str:
