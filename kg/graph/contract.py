@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypedDict, Unpack, runtime_checkable
 
 from rdflib import Graph
 from rdflib.namespace import PROV, XSD
@@ -30,6 +30,16 @@ if TYPE_CHECKING:
     from kg.nlp.pairs import PairScorer
 
 
+Bindings = Mapping[str, str] | None  # values for the query's ?variables, bound as RDF terms
+
+
+class Limits(TypedDict, total=False):
+    """How much a query may take: ``limit`` rows, ``timeout`` seconds."""
+
+    limit: int
+    timeout: float | None
+
+
 @runtime_checkable
 class Store(Protocol):
     """Where article graphs go and where audits read them."""
@@ -40,17 +50,11 @@ class Store(Protocol):
     def refresh(self) -> int:
         """Recompute the derived graphs from every article graph; the number of link triples."""
 
-    def query(
-        self,
-        sparql: str,
-        params: Mapping[str, str] | None = None,
-        *,
-        limit: int = DEFAULT_LIMIT,
-        timeout: float | None = None,
-    ) -> Result:
+    def query(self, sparql: str, params: Bindings = None, **limits: Unpack[Limits]) -> Result:
         """A SPARQL query over the union of all graphs; ``params`` bound as RDF terms.
 
-        With ``timeout`` (seconds) the query is stopped when it runs longer (kg.errors.QueryTimeout).
+        ``limit`` caps the rows (default 10,000); with ``timeout`` (seconds) the query is stopped
+        when it runs longer (kg.errors.QueryTimeout).
         """
 
     def audit(self, name: str, *, limit: int = DEFAULT_LIMIT, **params: str | None) -> Result:
@@ -91,14 +95,13 @@ class StoreBase:
     def write_graph(self, graph: Graph, when: datetime | None = None) -> None:
         raise NotImplementedError
 
-    def query(
-        self,
-        sparql: str,
-        params: Mapping[str, str] | None = None,
-        *,
-        limit: int = DEFAULT_LIMIT,
-        timeout: float | None = None,
-    ) -> Result:
+    def query(self, sparql: str, params: Bindings = None, **limits: Unpack[Limits]) -> Result:
+        return self.answer(
+            sparql, dict(params or {}), limits.get("limit", DEFAULT_LIMIT), limits.get("timeout")
+        )
+
+    def answer(self, sparql: str, params: dict[str, str], limit: int, timeout: float | None) -> Result:
+        """The store's own way of answering ``query`` (every argument given)."""
         raise NotImplementedError
 
     def rows(self, sparql: str, variables: Sequence[str]) -> Iterator[dict[str, str | None]]:

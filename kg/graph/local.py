@@ -10,7 +10,7 @@ The folder holds the database in ``oxigraph/``; only this module knows that.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +22,7 @@ from kg.errors import StoreMissing
 from kg.graph import iris
 from kg.graph.contract import StoreBase, provenance_update
 from kg.graph.folder import check_writable, clear_stale, explain, is_stale, mark_stale
-from kg.graph.query import DEFAULT_LIMIT, DEFAULT_MEMORY_MB, QueryRunner, Result, apply_update, run_query
+from kg.graph.query import DEFAULT_MEMORY_MB, QueryRunner, Result, apply_update, run_query
 
 if TYPE_CHECKING:
     from kg.nlp.embed import Encoder
@@ -145,17 +145,10 @@ class LocalStore(StoreBase):
 
     # --- reading -------------------------------------------------------------------
 
-    def query(
-        self,
-        sparql: str,
-        params: Mapping[str, str] | None = None,
-        *,
-        limit: int = DEFAULT_LIMIT,
-        timeout: float | None = None,
-    ) -> Result:
+    def answer(self, sparql: str, params: dict[str, str], limit: int, timeout: float | None) -> Result:
         """A SPARQL query over the union of all graphs; with ``timeout``, in a worker that is stopped then."""
         if timeout is None or self.path is None:
-            return run_query(self.db, sparql, dict(params or {}), limit)
+            return run_query(self.db, sparql, params, limit)
         if not self.readonly:
             self.flush()
         if self._runner is None or (self._runner.timeout, self._runner.memory_mb) != (
@@ -164,7 +157,7 @@ class LocalStore(StoreBase):
         ):
             self._close_runner()
             self._runner = QueryRunner(self.database, timeout=timeout, memory_mb=self.memory_mb)
-        return self._runner.run(sparql, dict(params or {}), limit)
+        return self._runner.run(sparql, params, limit)
 
     def runner(self, timeout: float, memory_mb: int | None = None) -> QueryRunner:
         """A query worker over this store, for servers that keep a pool of them."""

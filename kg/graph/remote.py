@@ -14,7 +14,7 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,7 @@ from rdflib import Graph
 
 from kg.errors import QueryError
 from kg.graph.contract import StoreBase, provenance_update
-from kg.graph.query import DEFAULT_LIMIT, Result
+from kg.graph.query import Result
 from kg.graph.safety import check_query
 
 if TYPE_CHECKING:
@@ -95,14 +95,7 @@ class RemoteStore(StoreBase):
     def replace_graph(self, name: str, lines: list[str]) -> None:
         self._put_nt(name, "\n".join(lines) + "\n")
 
-    def query(
-        self,
-        text: str,
-        params: Mapping[str, str] | None = None,
-        *,
-        limit: int = DEFAULT_LIMIT,
-        timeout: float | None = None,
-    ) -> Result:
+    def answer(self, text: str, params: dict[str, str], limit: int, timeout: float | None) -> Result:
         """A query through the SPARQL 1.1 Protocol, as kg's Result (parameters not supported remotely)."""
         if params:
             raise QueryError("--param needs a local store: remote endpoints get the query text as written")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -11,7 +10,7 @@ from rdflib import Graph
 
 from kg.errors import QueryError
 from kg.graph.contract import StoreBase
-from kg.graph.query import DEFAULT_LIMIT, Result
+from kg.graph.query import Result
 
 
 class ShardStore(StoreBase):
@@ -56,14 +55,7 @@ class ShardStore(StoreBase):
         self._close()
         return 0
 
-    def query(
-        self,
-        sparql: str,
-        params: Mapping[str, str] | None = None,
-        *,
-        limit: int = DEFAULT_LIMIT,
-        timeout: float | None = None,
-    ) -> Result:
+    def answer(self, sparql: str, params: dict[str, str], limit: int, timeout: float | None) -> Result:
         raise QueryError(f"{self.folder} holds N-Quads shards: load them into a store, then query that")
 
     def flush(self) -> None:
