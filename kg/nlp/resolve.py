@@ -41,7 +41,7 @@ _LEAD_VERB = re.compile(
 )
 _TRAIL_WORDS = re.compile(
     r"(?:\s+(?:later|also|both|again|alone|himself|herself|themselves|itself|then|too|said|says|told|"
-    r"of|from|at|for|in|on|and|with)\b)+$"
+    r"of|from|at|for|in|on|and|with|[a-z]+ed|QC|KC|OBE|CBE|MBE)\b)+$"  # "He tweeted", "Durham Hall QC"
 )
 # A person's name followed by where they work: the name alone is the speaker.
 _OF_PLACE = re.compile(r"^((?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$")
@@ -133,7 +133,11 @@ _ACRONYM_SKIPS = frozenset(("of", "the", "for", "and", "on", "in"))
 
 def _is_place(word: str) -> bool:
     """A country or capital named at the head of a run of names ("Scotland Nicola Sturgeon")."""
-    return bool(CAPITALS.get(word) or COUNTRY_ALIASES.get(word)) or word in COUNTRY_ALIASES.values()
+    known = bool(CAPITALS.get(word) or COUNTRY_ALIASES.get(word)) or word in COUNTRY_ALIASES.values()
+    return known or word in _NATIONS
+
+
+_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland", "Vermont", "Texas", "California"})
 
 
 def _is_proper(word: str) -> bool:
@@ -236,8 +240,11 @@ class ArticleResolver:
         if re.match(r"(?:the|The)\s+\S", mention) and any(_is_proper(w) for w in mention.split()[1:]):
             mention = mention.split(" ", 1)[1]  # "The Taliban", "the Biden campaign": as "Taliban"
         words = mention.split()
-        while len(words) > 2 and _is_place(words[0]) and all(_is_proper(w) for w in words[1:]):
-            words = words[1:]  # "Argentina Alberto Fernández", "Scotland Nicola Sturgeon"
+        for size in (2, 1):  # "United States Joe Biden", "Scotland Nicola Sturgeon"
+            head = " ".join(words[:size])
+            if len(words) > size + 1 and _is_place(head) and all(_is_proper(w) for w in words[size:]):
+                words = words[size:]
+                break
         mention = " ".join(words)
         name, titles = strip_titles(_trailing_name(mention))
         name = plain_name(name)
