@@ -55,7 +55,7 @@ def ingest(
             scheduler=scheduler,
             out=out,
             on_article=tick,
-            on_refresh=lambda: _err("recomputing links and summaries ..."),
+            on_refresh=lambda: (tick.end(), _err("recomputing links and summaries ...")),
             sink=_err,
             settings=read.settings(model=True),
         )

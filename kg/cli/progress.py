@@ -10,19 +10,28 @@ from contextlib import contextmanager
 
 @contextmanager
 def progress(label: str, total: int | None = None, unit: str = "article") -> Iterator[Callable[[], None]]:
-    """Yield a ``tick()`` to call once per article.
+    """Yield a ``tick()`` to call once per article; ``tick.end()`` closes the stage early.
 
     At a terminal: a live bar with the count out of ``total`` (when known), the rate and the
     time left. Elsewhere (a log, a pipe): one plain line when the stage ends.
     """
-    start, done = time.monotonic(), [0]
+    start, done, ended, live = time.monotonic(), [0], [False], []
+
+    def end() -> None:
+        if not ended[0]:
+            ended[0] = True
+            for bar in live:
+                bar.stop()
+            print(_summary(label, done[0], time.monotonic() - start, unit), file=sys.stderr, flush=True)
+
     if not sys.stderr.isatty():
 
         def count() -> None:
             done[0] += 1
 
+        count.end = end  # type: ignore[attr-defined]
         yield count
-        print(_summary(label, done[0], time.monotonic() - start, unit), file=sys.stderr, flush=True)
+        end()
         return
     from rich.console import Console
     from rich.progress import (
@@ -44,6 +53,7 @@ def progress(label: str, total: int | None = None, unit: str = "article") -> Ite
         TextColumn("{task.fields[left]}"),
     )
     with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
+        live.append(bar)
         task = bar.add_task(label, total=total, rate="", left="")
 
         def tick() -> None:
@@ -56,8 +66,9 @@ def progress(label: str, total: int | None = None, unit: str = "article") -> Ite
             left = f"about {_clock(seconds / done[0] * (total - done[0]))} left" if total else ""
             bar.update(task, advance=1, rate=rate, left=left)
 
+        tick.end = end  # type: ignore[attr-defined]
         yield tick
-    print(_summary(label, done[0], time.monotonic() - start, unit), file=sys.stderr, flush=True)
+    end()
 
 
 def _clock(seconds: float) -> str:
