@@ -22,7 +22,7 @@ claims stored without one get one from the encoder the store was given.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 DIM = 384
 MAX_LINKS = 3  # per claim and relation, the strongest kept
 MAX_CROSS = 2  # per claim, counters with claims of other articles
+NETWORK_EDGES = 1000  # per kind, the agent pairs with the most counter links that are tallied
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,33 @@ def groups(claims: Sequence[ClaimNode], links: Sequence[Link]) -> list[list[int]
 _XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 
 
+def _edge_tallies(claims: Sequence[ClaimNode], links: Sequence[Link]) -> Iterator[str]:
+    """Counter links between agents, counted (the agent network reads these, not every link).
+
+    Only the ``NETWORK_EDGES`` heaviest pairs of each kind are kept: the network shows the
+    heaviest edges, and a page must not scan a tally per pair of agents at 10,000 articles.
+    """
+    tallies: Counter[tuple[str, str, str]] = Counter()
+    for link in links:
+        if link.relation != "counters":
+            continue
+        a, b = claims[link.source], claims[link.target]
+        for kind, x, y in (("counters", a.speaker, b.speaker), ("same matter", a.holder, b.holder)):
+            if x and y and x != y:
+                tallies[(kind, x, y)] += 1
+    kept = []
+    for kind in ("counters", "same matter"):
+        heaviest = sorted(((-n, x, y) for (k, x, y), n in tallies.items() if k == kind))[:NETWORK_EDGES]
+        kept += [((kind, x, y), -n) for n, x, y in heaviest]
+    for (kind, x, y), n in kept:
+        node = iris.counter_link(f"tally {kind}", x, y)
+        yield f"<{node}> <{RDF.type}> <{KG.EdgeTally}> ."
+        yield f'<{node}> <{KG.edgeKind}> "{kind}" .'
+        yield f"<{node}> <{KG.source}> <{x}> ."
+        yield f"<{node}> <{KG.target}> <{y}> ."
+        yield f'<{node}> <{KG.count}> "{n}"^^<http://www.w3.org/2001/XMLSchema#integer> .'
+
+
 def link_triples(
     claims: list[ClaimNode], vectors: np.ndarray, model: PairScorer | None = None
 ) -> Iterator[str]:
@@ -267,6 +295,7 @@ def link_triples(
         yield f"<{node}> <{KG.toClaim}> <{b}> ."
         yield f"<{node}> <{KG.relation}> <{relation}> ."
         yield f'<{node}> <{KG.score}> "{link.score}"^^<{_XSD_DECIMAL}> .'
+    yield from _edge_tallies(claims, links)
     for members in groups(claims, links):
         group = iris.claim_group("|".join(sorted(claims[k].iri for k in members)))
         yield f"<{group}> <{RDF.type}> <{KG.ClaimGroup}> ."

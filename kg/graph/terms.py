@@ -18,6 +18,7 @@ class KG(DefinedNamespace):
     Claim: URIRef
     ClaimGroup: URIRef
     CounterLink: URIRef
+    EdgeTally: URIRef
     Government: URIRef
     Official: URIRef
     Organization: URIRef
@@ -41,6 +42,7 @@ class KG(DefinedNamespace):
     counters: URIRef
     cue: URIRef
     description: URIRef
+    edgeKind: URIRef
     end: URIRef
     fromClaim: URIRef
     holder: URIRef
@@ -58,6 +60,7 @@ class KG(DefinedNamespace):
     role: URIRef
     score: URIRef
     sentence: URIRef
+    source: URIRef
     sourceFile: URIRef
     speaker: URIRef
     speakerMention: URIRef
@@ -67,6 +70,7 @@ class KG(DefinedNamespace):
     speakerRole: URIRef
     stance: URIRef
     start: URIRef
+    target: URIRef
     text: URIRef
     toClaim: URIRef
     unnamedCount: URIRef

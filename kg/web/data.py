@@ -410,18 +410,16 @@ def sourcing(run: Run, iri: str) -> dict[str, int]:
 
 # --- the agent network ----------------------------------------------------------------
 
+_TALLIED = """SELECT ?source ?target ?n WHERE { GRAPH graph:links {
+        ?t a kg:EdgeTally ; kg:edgeKind "%s" ; kg:source ?source ; kg:target ?target ; kg:count ?n } }
+        ORDER BY DESC(?n) ?source ?target LIMIT %%d"""
 _EDGES = {
     "quotes": """SELECT ?source ?target (COUNT(*) AS ?n) WHERE { GRAPH ?g {
         ?att kg:via ?step ; kg:speaker ?target . ?step kg:intermediary ?source } FILTER(?source != ?target) }
         GROUP BY ?source ?target ORDER BY DESC(?n) ?source ?target LIMIT %d""",
-    "counters": """SELECT ?source ?target (COUNT(*) AS ?n) WHERE {
-        GRAPH graph:links { ?c kg:counters ?d }
-        GRAPH ?g1 { ?c prov:wasAttributedTo ?source } GRAPH ?g2 { ?d prov:wasAttributedTo ?target }
-        FILTER(?source != ?target) } GROUP BY ?source ?target ORDER BY DESC(?n) ?source ?target LIMIT %d""",
-    "same matter": """SELECT ?source ?target (COUNT(*) AS ?n) WHERE {
-        GRAPH graph:links { ?c kg:counters ?d }
-        GRAPH ?g1 { ?c kg:holder ?source } GRAPH ?g2 { ?d kg:holder ?target }
-        FILTER(?source != ?target) } GROUP BY ?source ?target ORDER BY DESC(?n) ?source ?target LIMIT %d""",
+    # counted when the links are made (kg.graph.claims: kg:EdgeTally), not here at every request
+    "counters": _TALLIED % "counters",
+    "same matter": _TALLIED % "same matter",
 }
 
 
