@@ -89,6 +89,16 @@ def write_store(folder: Path, records: list[dict], linker=None) -> Path:
     return folder
 
 
+def hostile_copy(record: dict, text: str) -> dict:
+    """A gold record under another id, outlet and date, its sentence 12 replaced by ``text``."""
+    import copy
+
+    copied = copy.deepcopy(record)
+    copied.update(id="hostile", outlet="Other <Outlet>", published="2025-04-20")
+    copied["sentences"][12]["text"] = text
+    return copied
+
+
 def start_server(command: list[str], probe: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
     """Start a server on a free loopback port ({port} in ``command``); return it once ``probe`` answers."""
     with socket.socket() as s:

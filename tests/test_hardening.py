@@ -568,6 +568,8 @@ def test_a_query_worker_that_cannot_open_the_store_says_why(tmp_path: Path) -> N
     from kg.errors import QueryError
     from kg.graph.query import QueryRunner
 
-    with QueryRunner(str(tmp_path / "gone" / "oxigraph"), timeout=20) as worker:
-        with pytest.raises(QueryError, match=r"gone/oxigraph: cannot read the store: .*No such file"):
-            worker.run("ASK {}")
+    with (
+        QueryRunner(str(tmp_path / "gone" / "oxigraph"), timeout=20) as worker,
+        pytest.raises(QueryError, match=r"gone/oxigraph: cannot read the store: .*No such file"),
+    ):
+        worker.run("ASK {}")

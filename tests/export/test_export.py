@@ -20,7 +20,7 @@ from kg.export import AGENT_COLOURS, STANCE_COLOURS, Filters, load
 from kg.export.network import build_network, write_gexf, write_graphml
 from kg.export.rdf import write_rdf
 from kg.graph.local import LocalStore
-from tests.conftest import write_store
+from tests.conftest import hostile_copy, write_store
 
 DENIAL = "Meanwhile, Chinese officials have consistently denied that any formal talks are underway."
 HOSTILE = 'Officials said <script>alert("x")</script> & denied all talks.'
@@ -32,13 +32,6 @@ SPEAKERS = {
 }
 
 
-def _hostile(seed_gold: dict) -> dict:
-    record = copy.deepcopy(seed_gold)
-    record.update(id="hostile", outlet="Other <Outlet>", published="2025-04-20")
-    record["sentences"][12]["text"] = HOSTILE
-    return record
-
-
 @pytest.fixture(scope="module")
 def seed_folder(tmp_path_factory: pytest.TempPathFactory, seed_gold: dict) -> Path:
     return write_store(tmp_path_factory.mktemp("seed"), [seed_gold])
@@ -46,7 +39,7 @@ def seed_folder(tmp_path_factory: pytest.TempPathFactory, seed_gold: dict) -> Pa
 
 @pytest.fixture(scope="module")
 def mixed_folder(tmp_path_factory: pytest.TempPathFactory, seed_gold: dict) -> Path:
-    return write_store(tmp_path_factory.mktemp("mixed"), [seed_gold, _hostile(seed_gold)])
+    return write_store(tmp_path_factory.mktemp("mixed"), [seed_gold, hostile_copy(seed_gold, HOSTILE)])
 
 
 def _open(folder: Path) -> Iterator[LocalStore]:

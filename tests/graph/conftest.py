@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DenialsCounter, write_store
+from tests.conftest import DenialsCounter, start_server, write_store
 from tests.conftest import labelled as s
 
 
@@ -72,3 +73,16 @@ def small_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for record in (report, denial):
         record["published"] = record["date"]
     return write_store(tmp_path_factory.mktemp("small-store"), [report, denial], DenialsCounter())
+
+
+def start(store: Path, *extra: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    command = ["kg", "serve", "--store", str(store), "--port", "{port}", "--timeout", "2", *extra]
+    return start_server(command, "/", env)
+
+
+@pytest.fixture(scope="module")
+def endpoint(seed_store: Path):
+    proc, url = start(seed_store)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)

@@ -12,22 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import start_server
+from tests.graph.conftest import start
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-
-
-def start(store: Path, *extra: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    command = ["kg", "serve", "--store", str(store), "--port", "{port}", "--timeout", "2", *extra]
-    return start_server(command, "/", env)
-
-
-@pytest.fixture(scope="module")
-def endpoint(seed_store: Path):
-    proc, url = start(seed_store)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def call(

@@ -16,17 +16,10 @@ import pytest
 
 from kg.graph.query import REFRESH_SECONDS
 from kg.serve_limits import CLIENT_SECONDS, weak_token
-from tests.graph.test_serve import call, count, start
+from tests.graph.conftest import start
+from tests.graph.test_serve import call, count
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-
-
-@pytest.fixture(scope="module")
-def endpoint(seed_store: Path):
-    proc, url = start(seed_store)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def raw(url: str, head: bytes, body: bytes = b"", wait: float = 30) -> tuple[bytes, float]:

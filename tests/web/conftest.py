@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import os
 import shutil
 from collections.abc import Iterator
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import start_server, write_store
+from tests.conftest import hostile_copy, start_server, write_store
 
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -26,14 +25,6 @@ ARGS = [
 # Where screenshots go when asked for (KG_SCREENSHOTS=docs/screenshots); none are written otherwise.
 SHOTS = os.environ.get("KG_SCREENSHOTS")
 HOSTILE = "Officials said <script>window.hacked=1</script> & denied\x0b all\x1b talks <b>now</b>."
-
-
-def hostile(seed_gold: dict) -> dict:
-    """The seed under another id and outlet, one sentence with markup and control characters."""
-    record = copy.deepcopy(seed_gold)
-    record.update(id="hostile", outlet="Other <Outlet>", published="2025-04-20")
-    record["sentences"][12]["text"] = HOSTILE
-    return record
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +45,7 @@ def serve(folder: Path) -> tuple[object, str]:
 @pytest.fixture(scope="module")
 def seed_site(tmp_path_factory: pytest.TempPathFactory, seed_gold: dict) -> Iterator[str]:
     """``kg serve`` over the seed and its hostile copy."""
-    folder = write_store(tmp_path_factory.mktemp("desk-seed"), [seed_gold, hostile(seed_gold)])
+    folder = write_store(tmp_path_factory.mktemp("desk-seed"), [seed_gold, hostile_copy(seed_gold, HOSTILE)])
     proc, url = serve(folder)
     yield url
     proc.terminate()
