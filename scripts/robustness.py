@@ -215,18 +215,8 @@ def run_queries(store: Path) -> Row:
 
 def run_endpoint(store: Path) -> Row:
     row = Row("HTTP endpoint (kg serve)")
-    port = free_port()
     target, hits, _, sock = listener()
-    proc = subprocess.Popen(
-        ["kg", "serve", "--store", str(store), "--port", str(port), "--timeout", "2"], stderr=subprocess.PIPE
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    proc, base = start_serve(store)
 
     def call(method: str, url: str, data: bytes | None = None, headers: dict | None = None) -> int:
         req = urllib.request.Request(base + url, data=data, method=method, headers=headers or {})
