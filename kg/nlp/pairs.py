@@ -67,22 +67,22 @@ def features(claims: Claims, pairs: np.ndarray) -> np.ndarray:
     """
     i, j = pairs[:, 0], pairs[:, 1]
     cosine = (claims.vectors[i].astype(np.float32) * claims.vectors[j].astype(np.float32)).sum(1)
-    stance = np.zeros((len(claims.stances), len(STANCES)), np.float32)
-    stance[np.arange(len(claims.stances)), [STANCES.index(s) for s in claims.stances]] = 1
-    both = stance[i] + stance[j]
-    cross = (
-        stance[i][:, :, None] * stance[j][:, None, :] + stance[j][:, :, None] * stance[i][:, None, :]
-    ).reshape(len(pairs), -1)
+    eye = np.eye(len(STANCES), dtype=np.float32)
+    si = eye[[STANCES.index(claims.stances[k]) for k in i]]
+    sj = eye[[STANCES.index(claims.stances[k]) for k in j]]
+    both = si + sj
+    cross = (si[:, :, None] * sj[:, None, :] + sj[:, :, None] * si[:, None, :]).reshape(len(pairs), -1)
     h, s, texts = claims.holders, claims.speakers, claims.texts
     names = claims.names or {}
-    hn = [names.get(k, k) if k else None for k in h]
-    sn = [names.get(k, k) if k else None for k in s]
-    low = [t.lower() for t in texts]
-    words = [_words(t) for t in texts]
-    rows = []
+    rows = {int(k) for k in np.unique(pairs)}  # only the claims these pairs touch (features runs per chunk)
+    hn = {k: names.get(h[k], h[k]) if h[k] else None for k in rows}
+    sn = {k: names.get(s[k], s[k]) if s[k] else None for k in rows}
+    low = {k: texts[k].lower() for k in rows}
+    words = {k: _words(texts[k]) for k in rows}
+    found = []
     for a, b in pairs:
         shared = len(words[a] & words[b]) / max(len(words[a] | words[b]), 1)
-        rows.append(
+        found.append(
             (
                 h[a] is not None and h[a] == h[b],
                 s[a] is not None and s[a] == s[b],
@@ -94,7 +94,7 @@ def features(claims: Claims, pairs: np.ndarray) -> np.ndarray:
         )
     pos = np.asarray(claims.positions)
     distance = np.log1p(np.abs(pos[i] - pos[j])).astype(np.float32)
-    scalars = np.column_stack([cosine, np.asarray(rows, np.float32).reshape(-1, 6), distance])
+    scalars = np.column_stack([cosine, np.asarray(found, np.float32).reshape(-1, 6), distance])
     return np.concatenate([both, cross, scalars], 1).astype(np.float32)
 
 
