@@ -33,6 +33,7 @@ from rdflib import RDF
 
 from kg.errors import InputError
 from kg.graph import iris
+from kg.graph.summary import NETWORK_EDGES
 from kg.graph.terms import KG
 from kg.graph.vectors import to_bytes
 from kg.nlp.pairs import (
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
 DIM = 384
 MAX_LINKS = 3  # per claim and relation, the strongest kept
 MAX_CROSS = 2  # per claim, counters with claims of other articles
-NETWORK_EDGES = 1000  # per kind, the agent pairs with the most counter links that are tallied
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The summary graph: counts the aggregate audit queries read, so they do not scan every claim.
 
-Two tallies: claims per holder, speaker and stance (`stance-by-holder`) and attributions per
-outlet (`anonymous-sourcing`). A per-date tally for `timeline` was tried and dropped: with
+Three tallies: claims per holder, speaker and stance (`stance-by-holder`), attributions per
+outlet (`anonymous-sourcing`), and who passes whose words on (the agent network's "quotes"
+edges, the heaviest ``NETWORK_EDGES``; its counter edges are counted with the links). A per-date tally for `timeline` was tried and dropped: with
 dates it has about half as many rows as there are claims, so it saved little and cost the
 most to recompute.
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 from kg.graph import iris
 from kg.graph.terms import KG
+
+NETWORK_EDGES = 1000  # per kind, the heaviest agent pairs the network can show
 
 _PREFIXES = f"""PREFIX kg: <{KG}>
 PREFIX schema: <https://schema.org/>
@@ -52,5 +55,16 @@ WHERE {{
       BIND(COALESCE(?pub, "(unknown outlet)") AS ?outlet)
   }} GROUP BY ?outlet }}
   BIND(IRI(CONCAT("{_TALLY}outlet/", MD5(?outlet))) AS ?t)
+}} ;
+
+INSERT {{ GRAPH <{iris.SUMMARY_GRAPH}> {{
+  ?t a kg:EdgeTally ; kg:edgeKind "quotes" ; kg:source ?source ; kg:target ?target ; kg:count ?n .
+}} }}
+WHERE {{
+  {{ SELECT ?source ?target (COUNT(*) AS ?n) WHERE {{
+      GRAPH ?g {{ ?att kg:via ?step ; kg:speaker ?target . ?step kg:intermediary ?source }}
+      FILTER(?source != ?target)
+  }} GROUP BY ?source ?target ORDER BY DESC(?n) LIMIT {NETWORK_EDGES} }}
+  BIND(IRI(CONCAT("{_TALLY}quotes/", MD5(CONCAT(STR(?source), "|", STR(?target))))) AS ?t)
 }}"""
 )

@@ -321,7 +321,12 @@ _SOURCING = """SELECT ?kind (COUNT(?att) AS ?n) ?agent WHERE { GRAPH ?g {
   UNION { ?att kg:via ?step . ?step kg:position 1 BIND("via others" AS ?kind) }
   UNION { ?sp a kg:UnnamedSource . ?att kg:via ?first . ?first kg:position 1 BIND("both" AS ?kind) }
   UNION { BIND("all" AS ?kind) } } } GROUP BY ?agent ?kind"""
-_NAMES = """SELECT DISTINCT ?x ?n ?t ?g WHERE { GRAPH ?g { VALUES ?x { %s } { ?x schema:name ?n } UNION { ?x a ?t } } }"""
+# One row an agent: its name (the least, for a stable choice), the class the store decided for it
+# (graph:agents), or that it is an unnamed source (typed in its article). Not a row per article graph.
+_NAMES = """SELECT ?x (MIN(?n) AS ?name) (SAMPLE(?d) AS ?decided) (SAMPLE(?u) AS ?unnamed) WHERE {
+    VALUES ?x { %s } ?x schema:name ?n .
+    OPTIONAL { GRAPH graph:agents { ?x a ?d } }
+    OPTIONAL { ?x a kg:UnnamedSource . BIND(kg:UnnamedSource AS ?u) } } GROUP BY ?x"""
 AGENT_TYPES = ("Outlet", "Official", "Government", "Organization", "PrivatePerson", "UnnamedSource")
 
 
@@ -378,16 +383,11 @@ def names(run: Run, iris: Iterable[str]) -> dict[str, tuple[str, str]]:
     iris = list(dict.fromkeys(iris))
     if not iris:
         return {}
-    names: dict[str, set[str]] = {}
-    types: dict[str, set[str]] = {}
-    decided: dict[str, set[str]] = {}  # the one class the store decided (graph:agents), where there is one
+    out = {}
     for r in run(declare(_NAMES % _values(iris)), {}, 1_000_000):
-        if r["n"] is not None:
-            names.setdefault(r["x"], set()).add(r["n"])
-        if r["t"] is not None:
-            target = decided if r["g"] == AGENTS_GRAPH else types
-            target.setdefault(r["x"], set()).add(r["t"].rsplit("#", 1)[-1])
-    return {x: (min(n), agent_type(decided.get(x) or types.get(x, ()))) for x, n in names.items()}
+        kinds = [v.rsplit("#", 1)[-1] for v in (r["decided"], r["unnamed"]) if v]
+        out[r["x"]] = (r["name"], agent_type(kinds))
+    return out
 
 
 def quoting(run: Run, iri: str) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
@@ -410,17 +410,12 @@ def sourcing(run: Run, iri: str) -> dict[str, int]:
 
 # --- the agent network ----------------------------------------------------------------
 
-_TALLIED = """SELECT ?source ?target ?n WHERE { GRAPH graph:links {
-        ?t a kg:EdgeTally ; kg:edgeKind "%s" ; kg:source ?source ; kg:target ?target ; kg:count ?n } }
+# Counted when the store is refreshed (kg:EdgeTally: quotes in the summary graph, counters with
+# the links), so a page reads at most the 1,000 heaviest pairs of a kind, never every link.
+_TALLIED = """SELECT ?source ?target ?n WHERE {
+        ?t a kg:EdgeTally ; kg:edgeKind "%s" ; kg:source ?source ; kg:target ?target ; kg:count ?n }
         ORDER BY DESC(?n) ?source ?target LIMIT %%d"""
-_EDGES = {
-    "quotes": """SELECT ?source ?target (COUNT(*) AS ?n) WHERE { GRAPH ?g {
-        ?att kg:via ?step ; kg:speaker ?target . ?step kg:intermediary ?source } FILTER(?source != ?target) }
-        GROUP BY ?source ?target ORDER BY DESC(?n) ?source ?target LIMIT %d""",
-    # counted when the links are made (kg.graph.claims: kg:EdgeTally), not here at every request
-    "counters": _TALLIED % "counters",
-    "same matter": _TALLIED % "same matter",
-}
+_EDGES = {kind: _TALLIED % kind for kind in ("quotes", "counters", "same matter")}
 
 
 def network(run: Run, kinds: Iterable[str], limit: int) -> dict:
