@@ -40,6 +40,10 @@ _OPENERS = frozenset(
     """a an one some several many each every another any no two three four five for from with to in on at by
     after before when while if as of although though because since despite local""".split()
 )
+# Heads of names of events, storms, diseases and documents: things that happen, not agents.
+_NOT_AGENTS = frozenset("war pandemic epidemic virus covid-19 advisory olympics".split())
+_STORMS = frozenset("hurricane typhoon cyclone storm tropical".split())
+_CODE = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)*-\d+$")  # COVID-19, SARS-CoV-2
 _CAPTION_WORDS = frozenset("image photo photograph picture file caption video".split())
 _CALENDAR = frozenset(
     """January February March April May June July August September October November December Monday
@@ -82,6 +86,9 @@ def is_name(name: str | None) -> bool:
     last = words[-1].lower().strip(".,")
     if last in PARTICLES - {"al", "el"} or last in _CAPTION_WORDS:
         return False  # "Xiaogang Wei of the", "Mark Seidenberg Image"
+    war = len(words) >= 2 and words[-2].lower() == "war" and words[-1] in ("I", "II")
+    if last in _NOT_AGENTS or words[0].lower() in _STORMS or _CODE.match(text) or war:
+        return False  # "World War II", "Hurricane Humberto", "COVID-19": events and diseases, not agents
     if _two_agents(words):
         return False  # "Pierce and Hawkins", "AP and NBC News": two agents
     if _office(words):

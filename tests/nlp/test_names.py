@@ -26,6 +26,9 @@ from kg.nlp.names import is_name, name_key
         "Arnel dela Vega",
         "Johnson & Johnson",
         "US Embassy in London",
+        "Bill Gates",
+        "Doris Day",
+        "KDKA-TV",
     ],
 )
 def test_names_are_names(name: str) -> None:
@@ -58,6 +61,10 @@ def test_names_are_names(name: str) -> None:
         "March",
         "Pierce and Hawkins",
         "Mark Seidenberg Image",
+        "COVID-19",
+        "SARS-CoV-2",
+        "World War II",
+        "Hurricane Humberto",
         "Have no fear",
         "“We will not sign”",
         "",
