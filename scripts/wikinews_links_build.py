@@ -36,10 +36,32 @@ def _pairs(value: list, claims: set[int], where: str) -> list[list[int]]:
     return sorted(map(list, {tuple(p) for p in out}))
 
 
+def agreement(path: Path) -> None:
+    """Pairwise agreement of a second pass with the corpus records it covers, per relation."""
+    second = {e["id"]: e for e in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    records = [
+        json.loads(line)
+        for split in ("train", "dev", "test")
+        for line in (CORPUS / f"{split}.jsonl").open(encoding="utf-8")
+    ]
+    for kind in KINDS:
+        first = {(r["id"], *p) for r in records if r["id"] in second for p in map(tuple, r.get(kind, []))}
+        other = {(i, *sorted(p)) for i, e in second.items() for p in e.get(kind, [])}
+        both = len(first & other)
+        f1 = 2 * both / max(len(first) + len(other), 1)
+        print(f"{kind}: first pass {len(first)}, second pass {len(other)}, both {both}, F1 {f1:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--work", type=Path, required=True)
+    parser.add_argument("--work", type=Path)
+    parser.add_argument("--agreement", type=Path, help="a blind second pass (share*.jsonl lines) to compare")
     args = parser.parse_args()
+    if args.agreement:
+        agreement(args.agreement)
+        return
+    if not args.work:
+        parser.error("give --work DIR (or --agreement FILE)")
     annotated = {}
     for path in sorted((args.work / "out").glob("share*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():

@@ -134,7 +134,8 @@ def test_the_corpus_files_are_stand_off_only() -> None:
                 "reverses",
             }
             assert all("text" not in s for s in rec["sentences"])
-    for name in ("cross.jsonl", "agents.jsonl"):  # pairs and agent clusters: ids, indices and names only
+    # pairs and agent clusters: ids, indices and names only
+    for name in ("cross.jsonl", "agents.jsonl", "agreement/pairs-second-pass.jsonl"):
         for line in (WIKINEWS / name).read_text(encoding="utf-8").splitlines():
             assert set(json.loads(line)) <= {
                 "a",
@@ -148,6 +149,7 @@ def test_the_corpus_files_are_stand_off_only() -> None:
                 "names",
                 "unnamed",
                 "article",
+                "id",
             }
 
 
