@@ -277,7 +277,9 @@ _CONTEXT = """SELECT ?i ?text ?start ?a ?lo ?hi WHERE { GRAPH ?g {
   ?s kg:inArticle ?a ; kg:index ?i ; kg:text ?text ; kg:start ?start .
   FILTER(?i >= xsd:integer(?lo) && ?i <= xsd:integer(?hi)) } } ORDER BY ?i"""
 _COUNTERS = """SELECT ?other ?dir ?c WHERE { GRAPH graph:links {
-  { ?c kg:counters ?other BIND("counters" AS ?dir) } UNION { ?other kg:counters ?c BIND("countered" AS ?dir) } } }"""
+  { ?c kg:counters ?other BIND("counters" AS ?dir) } UNION { ?other kg:counters ?c BIND("countered" AS ?dir) }
+  UNION { ?c kg:reverses ?other BIND("reverses" AS ?dir) } UNION { ?other kg:reverses ?c BIND("reverses" AS ?dir) }
+  } }"""
 
 
 def context(run: Run, claim: ClaimRow, around: int = 2) -> list[tuple[int, str, int]]:
@@ -286,15 +288,15 @@ def context(run: Run, claim: ClaimRow, around: int = 2) -> list[tuple[int, str, 
     return [(int(r["i"]), r["text"], int(r["start"])) for r in run(declare(_CONTEXT), params, 50)]
 
 
-def counters(run: Run, claim: ClaimRow) -> tuple[list[ClaimRow], list[ClaimRow]]:
-    """The claims this one counters, and those that counter it."""
+def counters(run: Run, claim: ClaimRow) -> tuple[list[ClaimRow], list[ClaimRow], list[ClaimRow]]:
+    """The claims this one counters, those that counter it, and the same holder's other side (kg:reverses)."""
     rows = list(run(declare(_COUNTERS), {"c": f"<{claim.iri}>"}, 500))
     details = {c.iri: c for c in claim_details(run, [r["other"] for r in rows])}
-    out: dict[str, list[ClaimRow]] = {"counters": [], "countered": []}
+    out: dict[str, list[ClaimRow]] = {"counters": [], "countered": [], "reverses": []}
     for r in rows:
         if r["other"] in details:
             out[r["dir"]].append(details[r["other"]])
-    return out["counters"], out["countered"]
+    return out["counters"], out["countered"], out["reverses"]
 
 
 # --- agents ---------------------------------------------------------------------------

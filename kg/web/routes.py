@@ -118,7 +118,7 @@ class _Pages:
         got = await self.read(work)
         if got is None:
             return _page("error.html", 404, title="No such claim", message=f"no claim {iri} in this store")
-        claim, around, counters, countered = got
+        claim, around, counters, countered, reverses = got
         return _page(
             "claim.html",
             claim=claim,
@@ -126,6 +126,7 @@ class _Pages:
             pieces=marked(claim.text, claim.start, claim.mention, claim.cue),
             counters=counters,
             countered=countered,
+            reverses=reverses,
         )
 
     async def agent(self, request: Request) -> Response:

@@ -68,6 +68,8 @@ def test_claim_page(page, seed_site: str) -> None:
     chain = page.locator("dd.chain").inner_text()
     assert chain.startswith("Scoop Hub") and chain.endswith("Chinese officials")
     assert "Yuyuan Tantian" in page.locator("table.claims").first.inner_text()  # what it counters
+    headings = page.locator("h2").all_inner_texts()
+    assert any(h.startswith("The same holder on the other side") for h in headings)  # kg:reverses
     shot(page, "claim")
     missing = page.goto(seed_site + "/claim?iri=" + quote("https://example.org/nothing>"))
     assert missing is not None and missing.status == 404
