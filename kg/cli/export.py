@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import _err, app
-from kg.cli.options import Selection, export_filters
+from kg.cli.options import Selection, export_filters, switch
 
+AgentsOnly = switch("--agents", "GraphML/GEXF: agents only, linked by quoting, describing, countering.")
 FORMATS = ("graphml", "gexf", "trig", "nquads")
 
 
@@ -19,12 +20,7 @@ def export(
     fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="graphml, gexf, trig or nquads.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
     selection: Selection,
-    agents: Annotated[
-        bool,
-        typer.Option(
-            "--agents", help="GraphML/GEXF: agents only, linked by quoting, describing, countering."
-        ),
-    ] = False,
+    agents: AgentsOnly = False,
 ) -> None:
     """Export agents and claims as GraphML or GEXF (Gephi), or the RDF dataset as TriG or N-Quads."""
     if fmt not in FORMATS:

@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import Output, Paths, _err, _finish, _open_output, app
-from kg.cli.options import ModelDir, ModelRun, Reading, Threads, model_run, reading
+from kg.cli.options import ModelDir, ModelRun, Reading, Threads, model_run, reading, switch
 
+LongOnce = switch("--long-once", "Real-news articles over 15,000 characters (interviews) count once.")
 Texts = Annotated[
     Path | None,
     typer.Option(
@@ -66,12 +67,7 @@ def train(
         int, typer.Option("--real-repeats", help="How many times a real-news (stand-off) article counts.")
     ] = 3,
     lr: Annotated[float, typer.Option("--lr", help="Learning rate of the adapters (heads: 3x).")] = 1e-3,
-    long_once: Annotated[
-        bool,
-        typer.Option(
-            "--long-once", help="Real-news articles over 15,000 characters (interviews) count once."
-        ),
-    ] = False,
+    long_once: LongOnce = False,
 ) -> None:
     """Train the adapters and heads on the corpora's train splits; keep the epoch best on their dev splits."""
     from kg.nlp.train import run_training

@@ -69,6 +69,11 @@ Params = Annotated[
 ]
 
 
+def switch(flag: str, help: str) -> Any:
+    """A yes/no option, off unless given."""
+    return Annotated[bool, typer.Option(flag, help=help)]
+
+
 def _only(flag: str, what: str) -> Any:
     """A filter option: ``flag VALUE`` keeps only what matches."""
     return Annotated[str | None, typer.Option(flag, help=f"Only {what}.")]

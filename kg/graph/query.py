@@ -109,7 +109,7 @@ def _open_read_only(path: str):
     raise AssertionError("unreachable")
 
 
-def _signature(path: str) -> tuple:
+def store_signature(path: str) -> tuple:
     """What changes when a writer commits: the database's file names, sizes and times."""
     try:
         with os.scandir(path) as entries:
@@ -123,13 +123,13 @@ class _Snapshot:
 
     def __init__(self, path: str) -> None:
         self.path, self.checked = path, time.monotonic()
-        self.signature = _signature(path)
+        self.signature = store_signature(path)
         self.store = _open_read_only(path)
 
     def current(self):
         if time.monotonic() - self.checked >= REFRESH_SECONDS:
             self.checked = time.monotonic()
-            signature = _signature(self.path)
+            signature = store_signature(self.path)
             if signature != self.signature:
                 self.reopen(signature)
         return self.store
@@ -137,7 +137,7 @@ class _Snapshot:
     def reopen(self, signature: tuple | None = None) -> None:
         self.store = None
         self.store = _open_read_only(self.path)
-        self.signature = signature or _signature(self.path)
+        self.signature = signature or store_signature(self.path)
 
 
 def _limit_memory(memory_mb: int | None) -> None:

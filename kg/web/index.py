@@ -9,13 +9,13 @@ then read again on its next use.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from kg.graph.prefixes import declare
+from kg.graph.query import store_signature
 
 _ARTICLES = """SELECT ?g ?date ?outlet WHERE { GRAPH ?g { ?a a kg:Article .
   OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:publisher/schema:name ?outlet } } }"""
@@ -36,13 +36,7 @@ class Article:
 
 def stamp(database: str | None) -> tuple:
     """What changes when a writer commits: the database's file names, sizes and times."""
-    if database is None:
-        return ()
-    try:
-        with os.scandir(database) as entries:
-            return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries))
-    except OSError:
-        return ()
+    return store_signature(database) if database is not None else ()
 
 
 class StoreIndex:
