@@ -91,11 +91,6 @@ class AnnotatedSentence:
         """A sentence with a holder or a speaker is a claim in the graph."""
         return bool(self.holder or self.speaker)
 
-    @property
-    def linkable(self) -> bool:
-        """A claim: the pair classifier may compare it with others, so it needs a vector."""
-        return self.is_claim
-
     def to_record(self) -> dict[str, Any]:
         """The sentence in the annotation format (the contract shared with gold files)."""
         out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}

@@ -27,6 +27,17 @@ UNSAFE = ("\x1b", "\x07", "\x9b", "\u202e")
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
+def write_huge_article(path: Path, size: int = 200_000_000) -> Path:
+    """A JSON Lines file whose first record is one article of ``size`` bytes on one line, then a small one."""
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write('{"id": "huge", "text": "')
+        chunk = "The minister said talks resumed. " * 30_000
+        for _ in range(size // len(chunk)):
+            fh.write(chunk)
+        fh.write('"}\n{"id": "small", "text": "The union said no."}\n')
+    return path
+
+
 def kg(*args: str, timeout: float = 300, **kw) -> subprocess.CompletedProcess:
     return subprocess.run(["kg", *args], capture_output=True, timeout=timeout, **kw)
 
@@ -300,13 +311,7 @@ def run_budgets(row, work: Path, store: Path) -> str:
     if seconds > 60:
         row.counts["hangs"] += 1
     notes.append(f"20 MB HTML page: {seconds:.1f} s, peak {peak:.0f} MB (plain-text fallback)")
-    huge = work / "huge.jsonl"
-    with huge.open("w", encoding="utf-8") as fh:
-        fh.write('{"id": "huge", "text": "')
-        chunk = "The minister said talks resumed. " * 30_000
-        for _ in range(200_000_000 // len(chunk)):
-            fh.write(chunk)
-        fh.write('"}\n{"id": "small", "text": "The union said no."}\n')
+    huge = write_huge_article(work / "huge.jsonl")
     for command in ("segment", "ingest"):
         row.tried += 1
         target = (

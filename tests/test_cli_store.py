@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.graph.names import match
+from kg.graph.name_match import match
 from kg.graph.prefixes import PREFIXES, compact, declare, declare_inline, user_position
 from tests.conftest import write_store
 

@@ -29,7 +29,7 @@ from kg.ingest import Diagnostics, read_articles
 from kg.ingest.meta import ReadSettings
 from kg.records import AnnotatedArticle, AnnotatedSentence
 from kg.segment import segment
-from tests.conftest import RUN
+from tests.conftest import ROOT, RUN
 
 runner = CliRunner()
 ARTICLES = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://w3id.org/kg-news/ns#Article> }"
@@ -371,15 +371,21 @@ def test_a_20_mb_html_page_is_read_within_its_budget(tmp_path: Path) -> None:
     assert article.text.startswith("The minister said talks with union 0 resumed")
 
 
+def _battery():
+    """scripts/robustness_hardening.py, for the inputs it builds."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "robustness_hardening", ROOT / "scripts" / "robustness_hardening.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.mark.slow
 def test_a_200_mb_single_line_article_is_refused_in_bounded_memory(tmp_path: Path) -> None:
-    path = tmp_path / "huge.jsonl"
-    with path.open("w", encoding="utf-8") as fh:
-        fh.write('{"id": "huge", "text": "')
-        chunk = "The minister said talks resumed. " * 30_000
-        for _ in range(200_000_000 // len(chunk)):
-            fh.write(chunk)
-        fh.write('"}\n{"id": "small", "text": "The union said no."}\n')
+    path = _battery().write_huge_article(tmp_path / "huge.jsonl")
     probe = (
         "import resource, subprocess, sys; "
         "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "

@@ -130,7 +130,7 @@ def audit(
 
 
 def _run(text: str, options: QueryOptions) -> None:
-    from kg.cli.names import resolve_names
+    from kg.cli.name_params import resolve_names
     from kg.errors import QueryError
     from kg.graph.prefixes import declare_inline, user_position
     from kg.graph.results import FORMATS, render

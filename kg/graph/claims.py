@@ -266,7 +266,7 @@ def _edge_tallies(claims: Sequence[ClaimNode], links: Sequence[Link]) -> Iterato
         heaviest = sorted(((-n, x, y) for (k, x, y), n in tallies.items() if k == kind))[:NETWORK_EDGES]
         kept += [((kind, x, y), -n) for n, x, y in heaviest]
     for (kind, x, y), n in kept:
-        node = iris.counter_link(f"tally {kind}", x, y)
+        node = iris.edge_tally(kind, x, y)
         yield f"<{node}> <{RDF.type}> <{KG.EdgeTally}> ."
         yield f'<{node}> <{KG.edgeKind}> "{kind}" .'
         yield f"<{node}> <{KG.source}> <{x}> ."

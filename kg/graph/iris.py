@@ -83,5 +83,15 @@ def run(model_sha256: str, code_version: str, content_digest: str) -> URIRef:
     return URIRef(f"{ID}run/{_digest('run', model_sha256, code_version, content_digest)}")
 
 
+def edge_tally(kind: str, source: str, target: str) -> URIRef:
+    """A tally of the agent network's edges of one kind between two agents.
+
+    md5 of "source|target", as the summary update mints the quote tallies in SPARQL
+    (kg.graph.summary), so every edge tally follows one scheme.
+    """
+    key = hashlib.md5(f"{source}|{target}".encode(), usedforsecurity=False).hexdigest()
+    return URIRef(f"{ID}tally/{_slug(kind)}/{key}")
+
+
 def claim_group(key: str) -> URIRef:
     return URIRef(f"{ID}claim-group/{_digest('group', key)}")

@@ -65,6 +65,6 @@ WHERE {{
       GRAPH ?g {{ ?att kg:via ?step ; kg:speaker ?target . ?step kg:intermediary ?source }}
       FILTER(?source != ?target)
   }} GROUP BY ?source ?target ORDER BY DESC(?n) LIMIT {NETWORK_EDGES} }}
-  BIND(IRI(CONCAT("{_TALLY}quotes/", MD5(CONCAT(STR(?source), "|", STR(?target))))) AS ?t)
+  BIND(IRI(CONCAT("{_TALLY}quotes/", MD5(CONCAT(STR(?source), "|", STR(?target))))) AS ?t)  # iris.edge_tally
 }}"""
 )

@@ -14,7 +14,7 @@ from kg.nlp.decode import decode_article
 from kg.nlp.device import batch_tokens as default_batch_tokens
 from kg.nlp.device import cpu_has_bf16, pick_device, pick_precision, prepare
 from kg.nlp.embed import BaseEncoder, claim_vectors
-from kg.nlp.encoder import load_tokenizer, sha256_file
+from kg.nlp.encoder import check_file, load_tokenizer, recorded_sums, sha256_file
 from kg.nlp.infer import Doc, predict
 from kg.nlp.model import AttributionModel
 from kg.records import AnnotatedArticle, Article, RunInfo
@@ -36,21 +36,13 @@ def label_docs(
 
 def verify_weights(folder: Path) -> str:
     """Check ``folder``'s files against its SHA256SUMS (required for the shipped weights)."""
-    sums = folder / "SHA256SUMS"
-    if not sums.is_file():
-        if folder.resolve() == WEIGHTS:
-            raise InputError(str(sums), "the shipped weights have no recorded hashes", "reinstall kg")
-        return sha256_file(folder / "model.safetensors")
-    for line in sums.read_text(encoding="utf-8").splitlines():
-        digest, name = line.split(maxsplit=1)
-        path = folder / name.strip().lstrip("*")
-        if not path.is_file():
-            raise InputError(str(path), "model file is missing", "reinstall kg or retrain with `kg train`")
-        got = sha256_file(path)
-        if got != digest:
-            raise InputError(
-                str(path), f"sha256 is {got}, recorded {digest}", "the weights were changed; reinstall kg"
-            )
+    recorded = recorded_sums(folder)
+    if not recorded and folder.resolve() == WEIGHTS:
+        raise InputError(
+            str(folder / "SHA256SUMS"), "the shipped weights have no recorded hashes", "reinstall kg"
+        )
+    for name, digest in recorded.items():
+        check_file(folder / name, digest)
     return sha256_file(folder / "model.safetensors")
 
 

@@ -81,7 +81,7 @@ def claim_vectors(
     articles: Sequence[Sequence[AnnotatedSentence]], encoder: Encoder
 ) -> list[tuple[np.ndarray | None, ...]]:
     """Per article and sentence, the vector linking needs (None where none is), in one batched pass."""
-    where = [(a, i) for a, sents in enumerate(articles) for i, s in enumerate(sents) if s.linkable]
+    where = [(a, i) for a, sents in enumerate(articles) for i, s in enumerate(sents) if s.is_claim]
     vectors = encoder.encode([articles[a][i].text for a, i in where])
     out: list[list[np.ndarray | None]] = [[None] * len(sents) for sents in articles]
     for (a, i), vector in zip(where, vectors, strict=True):

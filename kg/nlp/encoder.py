@@ -23,6 +23,26 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def recorded_sums(folder: Path) -> dict[str, str]:
+    """File name -> sha256 as the folder's SHA256SUMS records them (empty when it has none)."""
+    sums = folder / "SHA256SUMS"
+    if not sums.is_file():
+        return {}
+    pairs = (line.split(maxsplit=1) for line in sums.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {name.strip().lstrip("*"): digest for digest, name in pairs}
+
+
+def check_file(path: Path, digest: str) -> None:
+    """Stop with a one-line error when a model file is missing or not the one recorded."""
+    if not path.is_file():
+        raise InputError(str(path), "model file is missing", "reinstall kg or retrain with `kg train`")
+    got = sha256_file(path)
+    if got != digest:
+        raise InputError(
+            str(path), f"sha256 is {got}, recorded {digest}", "the weights were changed; reinstall kg"
+        )
+
+
 def base_dir() -> Path:
     """Folder of the base model files; a clear error when the package is missing."""
     try:

@@ -17,14 +17,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
 from kg.annotation import STANCES
+from kg.nlp.encoder import check_file, recorded_sums
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 LABELS = ("unrelated", "counters", "same")
@@ -136,11 +139,13 @@ class PairClassifier:
 
     @classmethod
     def load(cls, folder: Path = WEIGHTS) -> PairClassifier:
+        """The weights in ``folder``, checked against its SHA256SUMS when that lists them."""
         from safetensors.numpy import load_file
 
-        return cls(
-            load_file(str(folder / "pairs.safetensors")), json.loads((folder / "pairs.json").read_text())
-        )
+        path = folder / "pairs.safetensors"
+        if digest := recorded_sums(folder).get(path.name):
+            check_file(path, digest)
+        return cls(load_file(str(path)), json.loads((folder / "pairs.json").read_text(encoding="utf-8")))
 
     def logits(self, x: np.ndarray) -> np.ndarray:
         hidden = np.maximum(((x - self.mean) / self.scale) @ self.w1 + self.b1, 0)
@@ -175,9 +180,6 @@ def related_articles(
     everything, and the pairs would grow with the square of the store), and dated articles
     more than ``window_days`` apart are never paired.
     """
-    from collections import Counter, defaultdict
-    from datetime import date
-
     by_agent: dict[str, list[str]] = defaultdict(list)
     for article, keys in agents.items():
         for key in keys:

@@ -12,7 +12,7 @@ def resolve_names(target, params: dict[str, str], timeout: float) -> dict[str, s
 
     Several names holding the typed words: exit 2 listing them. None: the closest are
     suggested on standard error and the typed value is kept (the answer is then empty)."""
-    from kg.graph.names import NAME_PARAMS, match, stored_names
+    from kg.graph.name_match import NAME_PARAMS, match, stored_names
 
     out = dict(params)
     for key, value in params.items():
