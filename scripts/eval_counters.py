@@ -51,11 +51,24 @@ def prf(predicted: set, gold: set) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=WIKINEWS,
+        help="a corpus folder (default Wikinews; data/corpus: our own)",
+    )
     parser.add_argument("--texts", type=Path, default=None)
     args = parser.parse_args()
-    records = load_gold(WIKINEWS / f"{args.split}.jsonl", args.texts)
+    records = load_gold(args.corpus / f"{args.split}.jsonl", args.texts)
     ids = {r["id"] for r in records}
-    cross = [r for r in read_cross(WIKINEWS / "cross.jsonl") if r["a"] in ids and r["b"] in ids]
+    cross_file = args.corpus / "cross.jsonl"
+    cross = (
+        [r for r in read_cross(cross_file) if r["a"] in ids and r["b"] in ids] if cross_file.is_file() else []
+    )
+    for rec in records:  # the project corpus writes its cross-article pairs in the records
+        for i, other, j in rec.get("cross_counters") or []:
+            if other in ids:
+                cross.append({"a": rec["id"], "b": other, "counters": [[i, j]], "same": [], "reverses": []})
     encoder = BaseEncoder()
     docs = [from_record(r) for r in records]
     vectors = claim_vectors([d.sentences for d in docs], encoder)
@@ -106,7 +119,7 @@ def main() -> None:
     self_counters = sum(1 for a, b in one_holder if speakers.get(a) == speakers.get(b))
     reported = len(one_holder) - self_counters
     n_claims = len(holders)
-    print(f"Wikinews {args.split}: {len(records)} articles, {n_claims} claims; gold within "
+    print(f"{args.corpus.name} {args.split}: {len(records)} articles, {n_claims} claims; gold within "
           f"{len(gold['counters'])} counters, {len(gold['same'])} same, {len(gold['reverses'])} reverses; "
           f"{len(cross)} annotated article pairs across")  # fmt: skip
     print(f"counters within articles: {prf(within['counters'], gold['counters'])}")

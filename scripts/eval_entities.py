@@ -137,11 +137,18 @@ def main() -> None:
     parser.add_argument("--split", default="test")
     parser.add_argument("--texts", type=Path, default=None)
     parser.add_argument("--store", type=Path, default=None)
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=WIKINEWS,
+        help="a corpus folder (default Wikinews; data/corpus: our own)",
+    )
     args = parser.parse_args()
-    records = load_gold(WIKINEWS / f"{args.split}.jsonl", args.texts)
-    print(f"Wikinews {args.split}: {len(records)} articles")
+    records = load_gold(args.corpus / f"{args.split}.jsonl", args.texts)
+    print(f"{args.corpus.name} {args.split}: {len(records)} articles")
     mentions(records)
-    merges(records)
+    if args.corpus == WIKINEWS:  # the gold agent clusters are Wikinews's
+        merges(records)
     if args.store:
         store_checks(args.store)
 
