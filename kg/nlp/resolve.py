@@ -41,7 +41,15 @@ _LEAD_VERB = re.compile(
 )
 _TRAIL_WORDS = re.compile(
     r"(?:\s+(?:later|also|both|again|alone|himself|herself|themselves|itself|then|too|said|says|told|"
-    r"of|from|at|for|in|on|and|with|[a-z]+ed|QC|KC|OBE|CBE|MBE)\b)+$"  # "He tweeted", "Durham Hall QC"
+    r"further|have|has|had|of|from|at|for|in|on|and|with|[a-z]+ed|(?!(?:fami|al|assemb|dai|week|month)ly)[a-z]+ly|"
+    r"QC|KC|OBE|CBE|MBE)\b)+$"
+)  # "He tweeted", "He publicly", "Some scholars have", "Durham Hall QC"
+# Whom a statement was made to is no part of who made it: "officials to journalists".
+_ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?(?:journalists|reporters|press|media|lawmakers)$")
+# What a body published stands for the body: "the Internal Revenue Service website", "the party's website".
+_DOCUMENT = re.compile(
+    r"(?<=[A-Z\w])(?:[’']s)?\s+(?:official\s+)?(?:website|records|data|figures|database|report|study|"
+    r"statement|press\s+release|press|release|account)$"
 )
 # A person's name followed by where they work: the name alone is the speaker.
 _OF_PLACE = re.compile(r"^((?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$")
@@ -59,6 +67,16 @@ def _name_before_place(mention: str) -> str:
     if any(DESCRIPTION_KINDS.get(w.lower()) or w.lower() in _BODY_WORDS for w in head):
         return mention
     return match.group(1)
+
+
+def _owned_document(mention: str) -> bool:
+    """A document of a named body or of a described one ("FEC records", "the party's website"), not
+    "the report" alone (a description of its own)."""
+    match = _DOCUMENT.search(mention)
+    if not match:
+        return False
+    owner = [w for w in mention[: match.start()].split() if w.lower() not in _STOPWORDS]
+    return any(_is_proper(w) for w in owner) or match.group().startswith(("'s", "’s"))
 
 
 # A description followed by the name it describes: "The Vice President, Mike Pence, said".
@@ -270,7 +288,9 @@ class ArticleResolver:
         dotted = re.search(r"\b(?:[A-Z]\.){2,}$", mention)  # keep the stop of "U.S."
         mention = mention.strip(" \t\n,.;:“”\"'‘’()") + ("." if dotted else "")
         mention = _LEAD_VERB.sub("", mention)
-        mention = _TRAIL_WORDS.sub("", mention)
+        mention = _TRAIL_WORDS.sub("", _ADDRESSEE.sub("", mention))
+        if _owned_document(mention):
+            mention = _DOCUMENT.sub("", mention)
         mention = _name_before_place(mention)
         return re.sub(r"[’']s$", "", mention).strip(" ,")
 

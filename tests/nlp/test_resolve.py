@@ -127,3 +127,39 @@ def test_spans_from_real_copy_resolve_to_names(text: str, mention: str | None, e
     mention = mention or text.split(",")[0]
     start = text.index(mention)
     assert ArticleResolver(text).resolve(start, start + len(mention), 0, "person") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Some scholars have suggested so.", "Some scholars have", "Some scholars"),
+        (
+            "The Emergency Situations Ministry further indicated so.",
+            "The Emergency Situations Ministry further",
+            "Emergency Situations Ministry",
+        ),
+        ("Tolls, given by officials to journalists, rose.", "officials to journalists", "officials"),
+        (
+            "The Internal Revenue Service website advises x.",
+            "The Internal Revenue Service website",
+            "Internal Revenue Service",
+        ),
+        ("According to FEC records, x.", "FEC records", "FEC"),
+    ],
+)
+def test_words_after_the_name_are_trimmed(text: str, mention: str, expected: str) -> None:
+    start = text.index(mention)
+    assert ArticleResolver(text).resolve(start, start + len(mention), 0) == expected
+
+
+def test_adverb_after_a_pronoun_is_trimmed() -> None:
+    text = "Mitch McConnell spoke. He publicly stated it."
+    r = ArticleResolver(text)
+    r.resolve(0, 15, 0, "person")
+    start = text.index("He publicly")
+    assert r.resolve(start, start + len("He publicly"), 1) == "Mitch McConnell"
+
+
+def test_a_report_alone_is_no_document_of_a_body() -> None:
+    text = "The study said so."
+    assert ArticleResolver(text).resolve(0, 9, 0) != "unnamed sources"
