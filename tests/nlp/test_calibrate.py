@@ -5,13 +5,24 @@ from __future__ import annotations
 import json
 import math
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.nlp.calibrate import fit_temperature, rescale
+from kg.nlp.calibrate import (
+    ATTRIBUTED,
+    SPEAKERLESS,
+    fit_platt,
+    fit_temperature,
+    head_product,
+    refit,
+    rescale,
+    row_confidence,
+    row_map,
+)
 from kg.nlp.decode import UNCERTAIN_BELOW
 from kg.nlp.evaluate import expected_calibration_error, score
 from kg.nlp.infer import RawSentence
@@ -39,12 +50,66 @@ def test_rescaling_keeps_the_label_and_softens_the_confidence() -> None:
     )
 
 
-def test_fitted_temperature_lowers_the_error(tiny_model_dir: Path, tokenizer, gold_article: dict) -> None:
+def test_row_confidence_maps_each_group_by_its_own_numbers() -> None:
+    raw = RawSentence({}, {"source": (0.9, 0.1), "stance": (0.2, 0.8), "holder": (0.5, 0.5)})
+    assert head_product(raw) == pytest.approx(0.9 * 0.8 * 0.5)
+    rows = {SPEAKERLESS: (1.0, math.log(3)), ATTRIBUTED: (2.0, 0.0)}
+    # logit(0.5) = 0: a speakerless row keeps only its bias, odds 3 -> 0.75
+    assert row_confidence(0.5, True, rows) == pytest.approx(0.75)
+    # slope 2 squares the odds: 0.25 (odds 1/3) -> odds 1/9 -> 0.1
+    assert row_confidence(0.25, False, rows) == pytest.approx(0.1)
+    assert row_confidence(0.25, False, None) == 0.25 == row_confidence(0.25, False, {SPEAKERLESS: (1.0, 3.0)})
+
+
+def test_platt_fit_recovers_the_map_behind_the_rows() -> None:
+    # rows whose share right is exactly sigmoid(0.5 * logit(p) - 0.4), 1000 per product
+    pairs = []
+    for p in (0.1, 0.3, 0.5, 0.7, 0.9):
+        share = row_confidence(p, False, {ATTRIBUTED: (0.5, -0.4)})
+        right = round(1000 * share)
+        pairs += [(p, True)] * right + [(p, False)] * (1000 - right)
+    slope, bias = fit_platt(pairs)
+    assert slope == pytest.approx(0.5, abs=0.01) and bias == pytest.approx(-0.4, abs=0.01)
+    assert fit_platt([]) == (1.0, 0.0)  # nothing to fit: the identity
+    slope, bias = fit_platt([(0.9, True)] * 5)  # separable: finite, and more confident
+    assert math.isfinite(slope) and row_confidence(0.9, False, {ATTRIBUTED: (slope, bias)}) > 0.9
+
+
+def test_fitting_sets_the_temperature_and_the_row_map(
+    tiny_model_dir: Path, tokenizer, gold_article: dict
+) -> None:
     model = AttributionModel.load(tiny_model_dir)
     fitted = fit_temperature(model, tokenizer, [gold_article], grid=(0.5, 1.0, 3.0, 10.0))
     assert fitted["temperature"] in (0.5, 1.0, 3.0, 10.0)
-    assert fitted["ece_after"] <= fitted["ece_before"]
     assert model.config.temperature == fitted["temperature"]
+    assert row_map(model.config) == fitted["rows"] and set(fitted["rows"]) <= {SPEAKERLESS, ATTRIBUTED}
+    assert fitted["rows"] and all(len(v) == 2 for v in fitted["rows"].values())
+    assert 0 <= fitted["ece_after"] <= 1 and 0 <= fitted["ece_before"] <= 1
+
+
+def test_refit_changes_only_the_calibration_and_its_sum(
+    tiny_model_dir: Path, gold_article: dict, tmp_path: Path
+) -> None:
+    from kg.nlp.encoder import recorded_sums, sha256_file
+
+    folder = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, folder)
+    before = json.loads((folder / "config.json").read_text())
+    (folder / "SHA256SUMS").write_text(f"{'0' * 64}  config.json\n{'1' * 64}  other.bin\n")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(gold_article) + "\n", encoding="utf-8")
+    fitted = refit(folder, [gold])
+    after = json.loads((folder / "config.json").read_text())
+    assert after["temperature"] == fitted["temperature"]
+    assert after["training"] == {**before["training"], "calibration": fitted}
+    assert {k: v for k, v in after.items() if k not in ("temperature", "training")} == {
+        k: v for k, v in before.items() if k not in ("temperature", "training")
+    }
+    assert recorded_sums(folder) == {
+        "config.json": sha256_file(folder / "config.json"),
+        "other.bin": "1" * 64,
+    }
+    assert row_map(AttributionModel.load(folder).config) == fitted["rows"]
 
 
 def test_every_row_says_whether_it_is_uncertain(tiny_model_dir: Path, gold_article: dict) -> None:
