@@ -20,6 +20,7 @@ from kg.nlp.gazetteer import (
 )
 from kg.nlp.names import is_name, plain_name, strip_titles
 
+_POSSESSIVE = re.compile(r"(?<=[’']s)\s+")
 _PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+")
 _SENTENCE_OPENERS = frozenset(
     """The A An In On At But And Meanwhile However According After Before While When If As Since Although
@@ -29,6 +30,16 @@ _SENTENCE_OPENERS = frozenset(
     March April May June July August September October November December Dear Mr Mrs Ms""".split()
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
+_GENDER = {
+    **dict.fromkeys(
+        "he him his mr mr. king prince spokesman chairman father husband son brother man".split(), "m"
+    ),
+    **dict.fromkeys(
+        "she her mrs mrs. ms ms. queen princess spokeswoman chairwoman mother wife daughter sister woman "
+        "actress".split(),
+        "f",
+    ),
+}
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
 DETERMINERS = ("the ", "this ", "that ", "these ", "those ")
 UNNAMED = "unnamed sources"
@@ -92,6 +103,8 @@ class Entity:
     kind: str | None = None
     descriptors: set[str] = field(default_factory=set)
     last: int = -1
+    pos: int = -1  # where it was first met in sentence ``last``: earlier is likelier the subject
+    gender: str | None = None  # "m" or "f", once a title, a description or a pronoun says so
 
 
 def _words(text: str) -> list[str]:
@@ -155,7 +168,64 @@ def _is_place(word: str) -> bool:
     return known or word in _NATIONS
 
 
-_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland", "Vermont", "Texas", "California"})
+_NATIONS = frozenset(
+    {"England", "Scotland", "Wales", "Northern Ireland"}
+    | set(
+        """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+        Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+        Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah
+        Vermont Virginia Washington Wisconsin Wyoming""".split()
+    )
+)
+# First words of names of regions, not of people ("South Dakota", "North Karnataka", "New Mexico").
+_REGION_WORDS = frozenset(
+    "North South East West Northern Southern Eastern Western Central New Upper Lower".split()
+)
+
+
+# Words that make a name a body's, a place's or an event's, not a person's.
+_NOT_PERSONAL = frozenset(
+    """news times post press party police team force forces service center centre institute foundation fund
+    association society agency airport station hospital school county city state street park river island
+    republic kingdom union nations states airlines group inc corp ltd co parliament assembly congress senate
+    legislature navy church week day year festival summit conference games cup championship war election act
+    bill law treaty road avenue boulevard square market bridge tower towers hall palace museum gallery arena
+    stadium project programme program initiative campaign""".split()
+)
+
+
+_CALENDAR = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August
+    September October November December""".split()
+)
+
+
+def _looks_like_body(name: str) -> bool:
+    """Whether a name of no known kind reads as a body's: an acronym or a word of a body in it."""
+    return any(
+        (word.isupper() and len(word) > 1)
+        or DESCRIPTION_KINDS.get(word.lower()) not in (None, "person", "official")
+        or word.lower() in _BODY_WORDS | _NOT_PERSONAL
+        for word in name.split()
+    )
+
+
+def _looks_personal(name: str) -> bool:
+    """Whether a name of no known kind reads as a person's: two to four capitalised words, none an
+    acronym, a place or a word of a body ("Anne Sacoolas", not "RAF Croughton" or "Utah Jazz")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or _is_place(words[0]) or words[0] in _REGION_WORDS:
+        return False
+    for word in words:
+        low = word.lower()
+        if low in _PARTICLES:
+            continue
+        common = low in DESCRIPTION_KINDS or low in _BODY_WORDS or low in _NOT_PERSONAL or word in _CALENDAR
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1) or common:
+            return False
+        if low.endswith("s") and low[:-1] in _NOT_PERSONAL | set(DESCRIPTION_KINDS):
+            return False
+    return True
 
 
 def _is_proper(word: str) -> bool:
@@ -169,6 +239,7 @@ class ArticleResolver:
         self.text = text
         self.entities: list[Entity] = []
         self.renamed: dict[str, str] = {}
+        self.at = -1  # offset of the mention being read (-1: a carried speaker, before all else)
 
     # --- public -------------------------------------------------------------------
 
@@ -176,6 +247,7 @@ class ArticleResolver:
         """Canonical name of the mention ``text[start:end]`` in sentence number ``sentence``."""
         if start > 1 and self.text[start] == "s" and self.text[start - 1] in "'’":
             start = self._word_start(start - 1)  # "West's family", not "s family"
+        self.at = start
         mention = self._clean(self.text[start:end])
         low = mention.lower()
         if not mention or all(w.lower() in _STOPWORDS for w in _words(mention)):
@@ -199,11 +271,14 @@ class ArticleResolver:
     def observe(self, start: int, end: int, sentence: int) -> None:
         """Register the multi-word proper names of ``text[start:end]``, tagged or not, as entities met."""
         for match in _PROPER_RUN.finditer(self.text, start, end):
-            words = match.group().split()
-            while words and (words[0] in _SENTENCE_OPENERS or _is_place(words[0])):
-                words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
-            if len(words) >= 2 and not COUNTRY_ALIASES.get(" ".join(words)):
-                self._named(" ".join(words), match.end(), sentence, None)
+            at = match.start()
+            for part in _POSSESSIVE.split(match.group()):  # "Brazil's National Institute": two names
+                self.at, at = at, self.text.index(part, at) + len(part)
+                words = re.sub(r"[’']s$", "", part).split()
+                while words and (words[0] in _SENTENCE_OPENERS or _is_place(words[0])):
+                    words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
+                if len(words) >= 2 and not COUNTRY_ALIASES.get(" ".join(words)):
+                    self._named(" ".join(words), at, sentence, None)
 
     def final(self, name: str | None) -> str | None:
         """The name an entity ended up with (a short name met first is upgraded to the full one)."""
@@ -215,6 +290,7 @@ class ArticleResolver:
 
     def note(self, name: str, sentence: int, kind: str | None = None) -> None:
         """Record that ``name`` was spoken of (e.g. a carried-over speaker) in this sentence."""
+        self.at = -1
         self._touch(self._entity(name, kind), sentence, kind)
 
     def _word_start(self, pos: int) -> int:
@@ -225,16 +301,19 @@ class ArticleResolver:
     # --- kinds of mention ----------------------------------------------------------
 
     def _pronoun(self, low: str, mention: str, sentence: int) -> str:
-        wanted = (
-            ("person", "official")
-            if low in PERSON_PRONOUNS
-            else ("government", "organization", "outlet", "unnamed")
-        )
+        """The most recent fitting entity, the subject first within a sentence: a person of the
+        pronoun's gender for "he"/"she", a body for "they"/"it"; a name of no known kind fits if
+        it reads as such ("Anne Sacoolas" a person, "Utah Jazz" not)."""
+        person = low in PERSON_PRONOUNS
+        wanted = ("person", "official") if person else ("government", "organization", "outlet", "unnamed")
+        gender = _GENDER.get(low)
         for ent in self._recent():
-            if ent.kind in wanted:
-                return self._touch(ent, sentence).name
-        for ent in self._recent():
-            if ent.kind is None:
+            if gender and ent.gender not in (None, gender):
+                continue
+            fits = _looks_personal(ent.name) if person else _looks_like_body(ent.name)
+            if ent.kind in wanted or (ent.kind is None and fits):
+                if person and ent.gender is None:
+                    ent.gender = gender
                 return self._touch(ent, sentence).name
         return mention
 
@@ -279,6 +358,7 @@ class ArticleResolver:
         if description:
             ent.descriptors |= _head_words(description)
             ent.kind = self._kind_of(description) or ent.kind  # "X, a media outlet": the text says
+        ent.gender = ent.gender or next((_GENDER[w] for w in ent.descriptors if w in _GENDER), None)
         return self._touch(ent, sentence, kind).name
 
     # --- helpers -------------------------------------------------------------------
@@ -336,10 +416,13 @@ class ArticleResolver:
         return ent
 
     def _touch(self, ent: Entity, sentence: int, kind: str | None = None) -> Entity:
-        ent.last = max(ent.last, sentence)
+        if sentence > ent.last:
+            ent.last, ent.pos = sentence, self.at
+        elif sentence == ent.last:
+            ent.pos = min(ent.pos, self.at)
         if kind and ent.kind is None:
             ent.kind = kind
         return ent
 
     def _recent(self) -> list[Entity]:
-        return sorted(self.entities, key=lambda e: e.last, reverse=True)
+        return sorted(self.entities, key=lambda e: (-e.last, e.pos))

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.nlp.resolve import ArticleResolver
@@ -163,3 +165,53 @@ def test_adverb_after_a_pronoun_is_trimmed() -> None:
 def test_a_report_alone_is_no_document_of_a_body() -> None:
     text = "The study said so."
     assert ArticleResolver(text).resolve(0, 9, 0) != "unnamed sources"
+
+
+def _resolve_in(text: str, mentions: list[tuple[str, int]], kind: str | None = None) -> list[str]:
+    """Resolve (mention, sentence) pairs of ``text`` in order, observing each sentence as decoding does."""
+    r, out, pos = ArticleResolver(text), [], 0
+    sentences = [s.strip() for s in re.findall(r"[^.]+\.", text)]
+    starts = [text.index(s) for s in sentences]
+    done = -1
+    for mention, i in mentions:
+        while done < i - 1:
+            done += 1
+            r.observe(starts[done], starts[done] + len(sentences[done]), done)
+        start = text.index(mention, max(pos, starts[i]))
+        pos = start + len(mention)
+        out.append(r.resolve(start, pos, i, kind))
+    return out
+
+
+def test_pronoun_takes_the_gender_the_text_gave() -> None:
+    text = "Mira Koval, a spokeswoman for the ministry, said x. Arno Vik, a spokesman, said y. She added z."
+    assert _resolve_in(text, [("Mira Koval", 0), ("Arno Vik", 1), ("She", 2)])[-1] == "Mira Koval"
+
+
+def test_pronoun_prefers_the_subject_of_the_last_sentence() -> None:
+    text = "Donald Trump spoke. Kanye West spoke. Kanye West backed away from Donald Trump. He said x."
+    assert _resolve_in(text, [("Donald Trump", 0), ("Kanye West", 1), ("He", 3)])[-1] == "Kanye West"
+
+
+def test_pronoun_takes_a_name_met_in_passing_over_an_older_speaker() -> None:
+    text = "Boris Johnson said x. Police spoke with Anne Sacoolas. She said y."
+    assert _resolve_in(text, [("Boris Johnson", 0), ("She", 2)], "person")[-1] == "Anne Sacoolas"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jaya joined the Child Development Project. She said x.",
+        "Jaya moved to South Dakota. She said x.",
+        "Jaya went to North Karnataka. They said x.",
+    ],
+)
+def test_pronoun_never_takes_a_place_or_a_project(text: str) -> None:
+    pronoun = text.split(". ")[1].split()[0]
+    assert _resolve_in(text, [(pronoun, 1)]) == [pronoun]
+
+
+def test_possessive_splits_two_names() -> None:
+    r = ArticleResolver("Brazil's National Space Institute and the Democratic Party's chair spoke.")
+    r.observe(0, len(r.text), 0)
+    assert {e.name for e in r.entities} == {"National Space Institute", "Democratic Party"}
