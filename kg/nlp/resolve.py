@@ -21,7 +21,7 @@ from kg.nlp.gazetteer import (
 from kg.nlp.names import is_name, plain_name, strip_titles
 
 _POSSESSIVE = re.compile(r"(?<=[’']s)\s+")
-_PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+")
+_PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")
 _SENTENCE_OPENERS = frozenset(
     """The A An In On At But And Meanwhile However According After Before While When If As Since Although
     Though During With Without For From Under Over Despite Asked Speaking Like Unlike Following Because So
@@ -105,6 +105,7 @@ class Entity:
     last: int = -1
     pos: int = -1  # where it was first met in sentence ``last``: earlier is likelier the subject
     gender: str | None = None  # "m" or "f", once a title, a description or a pronoun says so
+    count: int = 0  # times met: a surname alone stands for its most mentioned bearer
 
 
 def _words(text: str) -> list[str]:
@@ -190,7 +191,7 @@ _NOT_PERSONAL = frozenset(
     republic kingdom union nations states airlines group inc corp ltd co parliament assembly congress senate
     legislature navy church week day year festival summit conference games cup championship war election act
     bill law treaty road avenue boulevard square market bridge tower towers hall palace museum gallery arena
-    stadium project programme program initiative campaign""".split()
+    stadium project programme program initiative campaign mount mountain lake sea ocean""".split()
 )
 
 
@@ -269,7 +270,8 @@ class ArticleResolver:
         return self._named(mention, end, sentence, kind)
 
     def observe(self, start: int, end: int, sentence: int) -> None:
-        """Register the multi-word proper names of ``text[start:end]``, tagged or not, as entities met."""
+        """Register the multi-word proper names of ``text[start:end]``, tagged or not, as entities met,
+        and a surname alone ("Trump maintained ...") as its bearer met."""
         for match in _PROPER_RUN.finditer(self.text, start, end):
             at = match.start()
             for part in _POSSESSIVE.split(match.group()):  # "Brazil's National Institute": two names
@@ -279,6 +281,8 @@ class ArticleResolver:
                     words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
                 if len(words) >= 2 and not COUNTRY_ALIASES.get(" ".join(words)):
                     self._named(" ".join(words), at, sentence, None)
+                elif words and (bearer := self._bearer(words[0])):
+                    self._touch(bearer, sentence)
 
     def final(self, name: str | None) -> str | None:
         """The name an entity ended up with (a short name met first is upgraded to the full one)."""
@@ -390,6 +394,8 @@ class ArticleResolver:
         for ent in self._recent():
             if ent.name == name:
                 return ent
+        if len(tokens) == 1 and (bearer := self._bearer(name)):
+            return bearer
         for ent in self._recent():  # "RIAA" and "Recording Industry Association of America"
             if _initials(name) == ent.name or _initials(ent.name) == name:
                 return ent
@@ -407,6 +413,18 @@ class ArticleResolver:
                 return ent
         return None
 
+    def _bearer(self, surname: str) -> Entity | None:
+        """The person a surname alone stands for: of those met who bear it, the most mentioned
+        (in an article on Donald Trump, "Trump" is he, not Mary Trump), the latest on a tie."""
+        bearers = [
+            ent
+            for ent in self._recent()
+            if len(ent.name.split()) >= 2
+            and ent.name.split()[-1] == surname
+            and (ent.kind in ("person", "official") or (ent.kind is None and _looks_personal(ent.name)))
+        ]
+        return max(bearers, key=lambda e: e.count, default=None)
+
     def _entity(self, name: str, kind: str | None) -> Entity:
         for ent in self.entities:
             if ent.name == name:
@@ -416,6 +434,7 @@ class ArticleResolver:
         return ent
 
     def _touch(self, ent: Entity, sentence: int, kind: str | None = None) -> Entity:
+        ent.count += 1
         if sentence > ent.last:
             ent.last, ent.pos = sentence, self.at
         elif sentence == ent.last:

@@ -215,3 +215,16 @@ def test_possessive_splits_two_names() -> None:
     r = ArticleResolver("Brazil's National Space Institute and the Democratic Party's chair spoke.")
     r.observe(0, len(r.text), 0)
     assert {e.name for e in r.entities} == {"National Space Institute", "Democratic Party"}
+
+
+def test_surname_alone_stands_for_its_most_mentioned_bearer() -> None:
+    text = "Donald Trump spoke. Donald Trump said x. Mary Trump wrote a book. Trump said y."
+    got = _resolve_in(text, [("Donald Trump", 0), ("Donald Trump", 1), ("Trump", 3)], "person")
+    assert got[-1] == "Donald Trump"
+
+
+def test_surname_in_passing_makes_its_bearer_recent() -> None:
+    text = "Donald Trump spoke. Joe Biden said x. Trump maintained it. He said y."
+    assert (
+        _resolve_in(text, [("Donald Trump", 0), ("Joe Biden", 1), ("He", 3)], "person")[-1] == "Donald Trump"
+    )
