@@ -16,6 +16,8 @@ from kg.nlp.gazetteer import (
     CAPITALS,
     COUNTRY_ALIASES,
     DESCRIPTION_KINDS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
     UNNAMED_HEADS,
 )
 from kg.nlp.names import is_name, plain_name, strip_titles
@@ -70,12 +72,13 @@ _BODY_WORDS = frozenset(
 
 
 def _name_before_place(mention: str) -> str:
-    """ "Chip Taylor of the University of Kansas" -> "Chip Taylor"; "Bank of England" stays whole."""
+    """ "Chip Taylor of the University of Kansas" -> "Chip Taylor"; "Bank of England", "Crown Prince of
+    Saudi Arabia ..." stay whole."""
     match = _OF_PLACE.match(mention)
     if not match:
         return mention
     head = match.group(1).split()
-    if any(DESCRIPTION_KINDS.get(w.lower()) or w.lower() in _BODY_WORDS for w in head):
+    if any(DESCRIPTION_KINDS.get(w.lower()) or w.lower() in _BODY_WORDS or _is_role(w) for w in head):
         return mention
     return match.group(1)
 
@@ -229,6 +232,38 @@ def _looks_personal(name: str) -> bool:
     return True
 
 
+_ROLES = frozenset(
+    """actress actor detective inspector constable author writer singer rapper filmmaker astronomer engineer
+    designer producer host presenter physician surgeon historian""".split()
+)
+_OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?\Z")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _is_role(word: str) -> bool:
+    """A word that names what a person does ("Ecologist", "Co-developer", "Secretary"), not who."""
+    low = word.lower()
+    person = DESCRIPTION_KINDS.get(low) in ("person", "official") or low in TITLE_WORDS - TITLE_MODIFIERS
+    return person or low in _ROLES or low.endswith("ist") or low.startswith(("co-", "ex-"))
+
+
+def _after_roles(words: list[str]) -> tuple[list[str], set[str]]:
+    """The name after the roles that open a mention, with those roles: "Ecologist Ryan Norris",
+    "Secretary of State Mike Pompeo", "Prime Minister of India Narendra Modi" (the name is the last
+    two words after the office's complement, three with a particle or an initial)."""
+    roles: set[str] = set()
+    of = max((k for k, w in enumerate(words) if w == "of" and k and _is_role(words[k - 1])), default=0)
+    tail = [w for w in words[of + 1 :] if w.lower() != "the"] if of else []
+    if len(tail) >= 3 and all(_is_proper(w) or w in _PARTICLES for w in tail):
+        size = 3 if tail[-2].lower() in _PARTICLES or _INITIAL.match(tail[-2]) else 2
+        roles = {w.lower() for w in words[: len(words) - size] if _is_role(w)}
+        words = tail[-size:]
+    while len(words) >= 3 and _is_role(words[0]) and _looks_personal(" ".join(words[1:])):
+        roles.add(words[0].lower())
+        words = words[1:]
+    return words, roles
+
+
 def _is_proper(word: str) -> bool:
     return word[:1].isupper()
 
@@ -277,6 +312,9 @@ class ArticleResolver:
             for part in _POSSESSIVE.split(match.group()):  # "Brazil's National Institute": two names
                 self.at, at = at, self.text.index(part, at) + len(part)
                 words = re.sub(r"[’']s$", "", part).split()
+                office = _OFFICE_BEFORE.search(self.text, max(0, self.at - 40), self.at)
+                if office and _is_role(office.group(1)):  # "Secretary of [State Mike Pompeo]"
+                    words = _after_roles([office.group(1), "of", *words])[0]
                 while words and (words[0] in _SENTENCE_OPENERS or _is_place(words[0])):
                     words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
                 if len(words) >= 2 and not COUNTRY_ALIASES.get(" ".join(words)):
@@ -346,8 +384,10 @@ class ArticleResolver:
             if len(words) > size + 1 and _is_place(head) and all(_is_proper(w) for w in words[size:]):
                 words = words[size:]
                 break
+        words, roles = _after_roles(words)
         mention = " ".join(words)
         name, titles = strip_titles(_trailing_name(mention))
+        titles |= roles
         name = plain_name(name)
         ent = self._match(name)
         if ent is None:

@@ -228,3 +228,24 @@ def test_surname_in_passing_makes_its_bearer_recent() -> None:
     assert (
         _resolve_in(text, [("Donald Trump", 0), ("Joe Biden", 1), ("He", 3)], "person")[-1] == "Donald Trump"
     )
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("US Secretary of State Mike Pompeo", "Mike Pompeo"),
+        ("Current Prime Minister of India Narendra Modi", "Narendra Modi"),
+        ("Crown Prince of Saudi Arabia Mohammad bin Salman", "Mohammad bin Salman"),
+        ("Ecologist Ryan Norris", "Ryan Norris"),
+        ("Co-developer Jing Wang", "Jing Wang"),
+        ("Major League Baseball", "Major League Baseball"),
+        ("Bank of England", "Bank of England"),
+    ],
+)
+def test_roles_before_a_name_are_no_part_of_it(mention: str, expected: str) -> None:
+    assert ArticleResolver(mention).resolve(0, len(mention), 0) == expected
+
+
+def test_a_name_met_in_passing_after_an_office_drops_the_office() -> None:
+    text = "US Secretary of State Mike Pompeo sent a letter. Pompeo cited it."
+    assert _resolve_in(text, [("Pompeo", 1)], "person") == ["Mike Pompeo"]
