@@ -240,6 +240,26 @@ _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?\Z")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
+_PEOPLE = frozenset(
+    "acquaintance clerk witness neighbour neighbor resident friend relative member employee student".split()
+)
+
+
+def _unnamed_individual(mention: str) -> str | None:
+    """How the annotators name someone brought in by an indefinite description: "a court clerk" ->
+    "unnamed court clerk", "a spokesman for the family" -> "unnamed spokesman", "a source" -> "unnamed
+    sources"; None when it describes no person ("a statement") or names one ("a Coralink spokesman")."""
+    words = mention.split()[1:]
+    head = words[: next((k for k, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))]
+    if not head or any(_is_proper(w) for w in words):
+        return None  # "a spokesperson for Stagecoach South", "A member of ..., Samir Dilou": the name
+    last = head[-1].lower()
+    if last in UNNAMED_HEADS:
+        return UNNAMED
+    person = DESCRIPTION_KINDS.get(last) in ("person", "official") or _is_role(last) or last in _PEOPLE
+    return "unnamed " + " ".join(head).lower() if person else None
+
+
 def _is_role(word: str) -> bool:
     """A word that names what a person does ("Ecologist", "Co-developer", "Secretary"), not who."""
     low = word.lower()
@@ -294,6 +314,10 @@ class ArticleResolver:
             return self._touch(self._entity(country, "government"), sentence, "government").name
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self._pronoun(low, mention, sentence)
+        if low.startswith(("a ", "an ")) and (unnamed := _unnamed_individual(mention)):
+            ent = self._entity(unnamed, "unnamed")  # an indefinite brings in someone new
+            ent.descriptors |= set(unnamed.split()[1:])
+            return self._touch(ent, sentence, "unnamed").name
         rest = mention.split(" ", 1)[1] if low.startswith(DETERMINERS) else mention
         if not any(_is_proper(w) for w in _words(rest)) or low.startswith(DETERMINERS):
             # "the Senate Minority Leader, Chuck Schumer, said": the name the description stands for

@@ -249,3 +249,34 @@ def test_roles_before_a_name_are_no_part_of_it(mention: str, expected: str) -> N
 def test_a_name_met_in_passing_after_an_office_drops_the_office() -> None:
     text = "US Secretary of State Mike Pompeo sent a letter. Pompeo cited it."
     assert _resolve_in(text, [("Pompeo", 1)], "person") == ["Mike Pompeo"]
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("a court clerk", "unnamed court clerk"),
+        ("an acquaintance", "unnamed acquaintance"),
+        ("a spokesman for the family", "unnamed spokesman"),
+        ("a source", "unnamed sources"),
+    ],
+)
+def test_indefinite_description_brings_in_someone_unnamed(mention: str, expected: str) -> None:
+    text = f"Donald Trump spoke. According to {mention}, x."
+    assert _resolve_in(text, [("Donald Trump", 0), (mention, 1)], "person")[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Ann Lee said so. In a statement, she said x.", "a statement"),
+        (
+            "Stagecoach South ran buses. A spokesperson for Stagecoach South said y.",
+            "A spokesperson for Stagecoach South",
+        ),
+    ],
+)
+def test_indefinite_description_of_no_person_or_with_a_name_is_no_unnamed_source(
+    text: str, mention: str
+) -> None:
+    start = text.index(mention)
+    assert not ArticleResolver(text).resolve(start, start + len(mention), 1).startswith("unnamed")
