@@ -10,6 +10,7 @@ import torch
 
 from kg.errors import InputError
 from kg.ingest.ids import article_id
+from kg.nlp.calibrate import row_map
 from kg.nlp.decode import decode_article
 from kg.nlp.device import batch_tokens as default_batch_tokens
 from kg.nlp.device import cpu_has_bf16, pick_device, pick_precision, prepare
@@ -28,8 +29,9 @@ def label_docs(
 ) -> list[list[dict]]:
     """Annotation-format sentences for each (text, sentence spans) doc."""
     raw = predict(model, tokenizer, docs, batch_tokens)
+    rows = row_map(model.config)
     return [
-        [s.to_record() for s in decode_article(text, spans, r)]
+        [s.to_record() for s in decode_article(text, spans, r, rows)]
         for (text, spans), r in zip(docs, raw, strict=True)
     ]
 
@@ -47,9 +49,17 @@ def verify_weights(folder: Path) -> str:
 
 
 def write_sums(folder: Path) -> None:
-    """Record the sha256 of a saved model's files (done by `kg train`)."""
-    lines = [f"{sha256_file(folder / n)}  {n}" for n in ("config.json", "model.safetensors")]
-    (folder / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    """Record the sha256 of a saved model's files (done by `kg train`), keeping the other files' lines
+    (the claim-pair classifier's weights share the folder)."""
+    names = ("config.json", "model.safetensors")
+    sums = folder / "SHA256SUMS"
+    kept = [
+        line
+        for line in (sums.read_text().splitlines() if sums.is_file() else [])
+        if line.split()[-1] not in names
+    ]
+    lines = [f"{sha256_file(folder / n)}  {n}" for n in names]
+    sums.write_text("\n".join([*lines, *kept]) + "\n", encoding="utf-8")
 
 
 class Annotator:
@@ -137,7 +147,8 @@ class Annotator:
             (a.text, [(s.start, s.end) for s in sents]) for a, sents in zip(articles, segmented, strict=True)
         ]
         raw = predict(self.model, self.tokenizer, docs, self.batch_tokens)
-        labelled = [decode_article(text, spans, r) for (text, spans), r in zip(docs, raw, strict=True)]
+        rows = row_map(self.model.config)
+        labelled = [decode_article(text, spans, r, rows) for (text, spans), r in zip(docs, raw, strict=True)]
         found = claim_vectors(labelled, self.encoder) if vectors else [None] * len(articles)
         return [
             AnnotatedArticle(article, sentences, self.run, vecs)

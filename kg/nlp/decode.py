@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from kg.nlp import labels as L
+from kg.nlp.calibrate import RowMap, row_confidence
 from kg.nlp.describe import describe
 from kg.nlp.infer import RawSentence, TaggedSpan
 from kg.nlp.resolve import UNNAMED, ArticleResolver
@@ -52,9 +53,12 @@ def _span(s: TaggedSpan | None) -> Span | None:
 
 
 def decode_article(
-    text: str, spans: Sequence[tuple[int, int]], raw: Sequence[RawSentence]
+    text: str, spans: Sequence[tuple[int, int]], raw: Sequence[RawSentence], rows: RowMap | None = None
 ) -> tuple[AnnotatedSentence, ...]:
-    """One article's sentences with every label filled, plus ``confidence`` and ``uncertain``."""
+    """One article's sentences with every label filled, plus ``confidence`` and ``uncertain``.
+
+    ``rows`` maps the heads' product to a row confidence (kg.nlp.calibrate.row_map of the model).
+    """
     resolver = ArticleResolver(text)
     out: list[dict] = []
     prev: dict | None = None  # the last attributed sentence, for continued quotes
@@ -103,7 +107,8 @@ def decode_article(
         if rec["holder"] is None and stance != "neutral":
             rec["holder"] = rec["speaker"] or prev_holder
         rec["stance"] = stance
-        rec["confidence"] = round(p_source * p_stance * p_holder, 4)
+        product = p_source * p_stance * p_holder
+        rec["confidence"] = round(row_confidence(product, rec["speaker"] is None, rows), 4)
         rec["uncertain"] = rec["confidence"] < UNCERTAIN_BELOW
         resolver.observe(start, end, i)
         if rec["speaker"] is not None:

@@ -142,3 +142,26 @@ def test_eval_scores_two_models_in_one_run(tiny_model_dir: Path, gold_article: d
     assert figures["model"] == figures["against"]  # the same weights score the same
     assert figures["baseline"]["calibration_error"] is None
     assert "calibration error (ECE)" in result.output
+
+
+def test_decoding_maps_the_confidence_by_the_row_map() -> None:
+    from kg.nlp import labels as L
+    from kg.nlp.decode import decode_article
+
+    def one_hot(labels: tuple[str, ...], top: float) -> tuple[float, ...]:
+        rest = (1 - top) / (len(labels) - 1)
+        return tuple(top if i == 0 else rest for i in range(len(labels)))
+
+    probs = {
+        "source": one_hot(L.SOURCES, 0.9),
+        "stance": (0.05, 0.05, 0.1, 0.8),
+        "holder": one_hot(L.HOLDERS, 0.7),
+    }
+    raw = RawSentence({k: () for k in L.TAG_LAYERS}, {**probs, "type": one_hot(L.TYPES, 0.5)})
+    rows = {SPEAKERLESS: (1.0, 2.0), ATTRIBUTED: (1.0, -2.0)}
+    text = "Rain fell on Monday."
+    (plain,) = decode_article(text, [(0, len(text))], [raw])
+    (mapped,) = decode_article(text, [(0, len(text))], [raw], rows)
+    assert plain.speaker is None and plain.confidence == round(0.9 * 0.8 * 0.7, 4)
+    assert mapped.confidence == round(row_confidence(0.9 * 0.8 * 0.7, True, rows), 4) > plain.confidence
+    assert mapped.uncertain is False and plain.uncertain is (plain.confidence < UNCERTAIN_BELOW)

@@ -114,6 +114,21 @@ def test_weights_are_checked_against_recorded_hashes(tiny_model_dir: Path, tmp_p
         verify_weights(folder)
 
 
+def test_recording_a_model_keeps_the_pair_classifiers_line(tiny_model_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from kg.nlp.annotator import write_sums
+
+    folder = tmp_path / "m"
+    shutil.copytree(tiny_model_dir, folder)
+    (folder / "SHA256SUMS").write_text("ab12  pairs.safetensors\nold  model.safetensors\n", encoding="utf-8")
+    write_sums(folder)
+    lines = (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    assert "ab12  pairs.safetensors" in lines
+    assert [line.split()[-1] for line in lines].count("model.safetensors") == 1
+    assert "old  model.safetensors" not in lines
+
+
 def test_base_encoder_hash_is_checked(monkeypatch, tmp_path: Path) -> None:
     import pytest
 
