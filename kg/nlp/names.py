@@ -25,23 +25,44 @@ PARTICLES = frozenset(
     "of the for and de del della dela di da dos das do du van von der den bin ibn al el la le los las y on in at "
     "from to with a et & und zu".split()
 )
-_PRONOUNS = frozenset("he she him her his hers i me we us they them their it its you who this that".split())
+_PRONOUNS = frozenset(
+    "he she him her his hers i me we us our my your they them their it its you who this that".split()
+)
 # Verbs that mark a clause or a headline caught in a span ("Michael Moore Has", "Mr. Burton fumed").
 _VERBS = frozenset(
     """is are was were be been being has have had does did says said tells told asks asked adds added
     denies denied fumed claims claimed warns warned urges urged insists insisted announces announced
     reports reported confirms confirmed rejects rejected calls called wants wanted will would could should
-    can cannot won't didn't doesn't""".split()
+    can cannot won't didn't doesn't remarked noted stated explained replied wrote tweeted argued commented
+    responded suggested acknowledged admitted alleged""".split()
 )
 # Capitalised words that are also first or last names: a verb only in lower case.
 _NAME_LIKE = frozenset({"will", "said", "may", "can", "calls", "wants"})
 # Words that open a description or a clause, not a name ("A Hampshire Police spokesman", "For Martin").
 _OPENERS = frozenset(
     """a an one some several many each every another any no two three four five for from with to in on at by
-    after before when while if as of although though because since despite local""".split()
+    after before when while if as of although though because since despite local across afterwards regarding
+    whereas meanwhile however also later then thus according following among amid during without about
+    between through into like unlike and yet but or nor hi hello dear""".split()
 )
-# Heads of names of events, storms, diseases and documents: things that happen, not agents.
-_NOT_AGENTS = frozenset("war pandemic epidemic virus covid-19 advisory olympics".split())
+# Heads of names of events, storms, diseases, documents and products: things, not agents
+# ("World War II", "Doris Day Show", "United States Constitution").
+_NOT_AGENTS = frozenset(
+    """war pandemic epidemic virus covid-19 advisory olympics show measles flu influenza ebola
+    coronavirus syndrome constitution treaty amendment manifesto""".split()
+)
+# A body's channel or paper in lower case after its name: where it said it, not who ("Vox website").
+_CHANNELS = frozenset("website site report statement account page blog tweet video interview".split())
+# Single words that never name an agent alone: common nouns that open a sentence or are what is
+# left of a cut name ("Findings", "Prevention" of "... Control and Prevention", "Transport" of a
+# ministry's name), events ("Brexit") and the adjectives of parties ("Democratic").
+_COMMON_WORDS = frozenset(
+    """area areas findings results data evidence statistics figures research analysis safety prevention
+    debates earth brexit neighbors neighbours transport health education environment defence defense justice
+    interior democratic republican""".split()
+)
+# Plural agent nouns: "Meteorologists", "Commentators" are people, not a name.
+_PLURAL_ROLE = re.compile(r"^[A-Za-z]{3,}(?:ists|ators)$")
 _STORMS = frozenset("hurricane typhoon cyclone storm tropical".split())
 _CODE = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)*-\d+$")  # COVID-19, SARS-CoV-2
 _CAPTION_WORDS = frozenset("image photo photograph picture file caption video".split())
@@ -62,8 +83,30 @@ GROUP_HEADS = frozenset(
         administrator observer""".split()
     )
 )
+# Titles that end an office, never a name ("Iranian Chess Federation President").
+_OFFICE_ENDS = frozenset(
+    """president minister spokesman spokeswoman spokesperson chairman chairwoman secretary ambassador envoy
+    governor senator premier ceo""".split()
+)
+_SUFFIXES = frozenset("Jr Sr Inc Ltd LLC PLC Co Corp II III IV".split())
+# "Brussels-based media network", "Fourteen-year-old Zoe": a description, not a name.
+_DESCRIBED = re.compile(r"\w-based\s+[a-z]|\w-year-old\b")
 _SPACE = re.compile(r"\s+")
 _DOMAIN = re.compile(r"^[a-z0-9-]+\.(?:com|org|net|gov|edu|io|co|info|news)$")
+
+
+def _demonyms() -> frozenset[str]:
+    """A country's adjective, from its name ("Cuban", "Russian", "Chinese", "Iraqi"): alone, no agent.
+
+    Plurals ("Armenians") stay: the annotators name a people speaking as one by its plural.
+    """
+    countries = {c.lower() for c in {*CAPITALS.values(), *COUNTRY_ALIASES.values()} if " " not in c}
+    forms = {stem + end for c in countries for stem in (c, c[:-1]) for end in ("n", "an", "ian", "ese", "i")}
+    forms |= {c[:-1] for c in countries if c.endswith("y")}  # "German"
+    return frozenset(forms - {p.lower() for p in (*CAPITALS, *COUNTRY_ALIASES, *countries)})
+
+
+_DEMONYMS = _demonyms()
 
 
 def _title_case(word: str) -> str:
@@ -86,11 +129,12 @@ def is_name(name: str | None) -> bool:
     last = words[-1].lower().strip(".,")
     if last in PARTICLES - {"al", "el"} or last in _CAPTION_WORDS:
         return False  # "Xiaogang Wei of the", "Mark Seidenberg Image"
-    war = len(words) >= 2 and words[-2].lower() == "war" and words[-1] in ("I", "II")
-    if last in _NOT_AGENTS or words[0].lower() in _STORMS or _CODE.match(text) or war:
-        return False  # "World War II", "Hurricane Humberto", "COVID-19": events and diseases, not agents
+    if _DESCRIBED.search(text):
+        return False  # "Brussels-based media network", "Fourteen-year-old Zoe": a description
+    if _thing(words, text):
+        return False  # "World War II", "COVID-19", "Vox website", "Findings", "Cuban": not an agent
     if _two_agents(words):
-        return False  # "Pierce and Hawkins", "AP and NBC News": two agents
+        return False  # "Pierce and Hawkins", "Sadie Weiner, Hagan": two agents, or one glued to another
     if _office(words):
         return False  # an office, not who holds it
     first = words[0].lower()
@@ -122,10 +166,28 @@ def is_name(name: str | None) -> bool:
     return named
 
 
+def _thing(words: list[str], text: str) -> bool:
+    """An event, storm, disease, document, product or channel, or a common word alone: no agent."""
+    last = words[-1].lower().strip(".,")
+    war = len(words) >= 2 and words[-2].lower() == "war" and words[-1] in ("I", "II")
+    if last in _NOT_AGENTS or words[0].lower() in _STORMS or _CODE.match(text) or war:
+        return True
+    if len(words) > 1 and words[-1].islower() and last in _CHANNELS:
+        return True  # "Vox website", "Marine Traffic's website": where a body said it
+    if len(words) > 1:
+        return False
+    word = last.strip("'’")
+    return word in _COMMON_WORDS or word in _DEMONYMS or bool(_PLURAL_ROLE.match(word))
+
+
 def _two_agents(words: list[str]) -> bool:
     """Two names joined: "Dick Durbin and Adam Schiff", "AP and NBC News" (not "Law and Justice Party",
-    "Centers for Disease Control and Prevention", "Johnson & Johnson")."""
+    "Centers for Disease Control and Prevention", "Johnson & Johnson"), or glued by a comma
+    ("Tunisian Parliament, Samir Dilou"; not "Martin Luther King, Jr.")."""
     text = " ".join(words)
+    left, comma, right = text.partition(", ")
+    if comma and right.strip(".") not in _SUFFIXES and _proper(left.split()) and _proper(right.split()):
+        return True
     for joint in (" and ", " & "):
         left, sep, right = text.partition(joint)
         if not sep or left == right or any(w.lower() in ("of", "for") for w in words):
@@ -133,15 +195,23 @@ def _two_agents(words: list[str]) -> bool:
         sides = [left.split(), right.split()]
         if joint == " & " and len(words) == 3:
             continue  # "Procter & Gamble": one company
-        if all(1 <= len(s) <= 3 and all(w[:1].isupper() for w in s) for s in sides):
+        if all(1 <= len(s) <= 3 and _proper(s) for s in sides):
             return sides[1][-1].lower() not in GROUP_HEADS  # "... Justice Party" is one party
     return False
 
 
+def _proper(words: list[str]) -> bool:
+    """A short run of capitalised words: a name, as far as its shape tells."""
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
 def _office(words: list[str]) -> bool:
-    """A title alone ("Deputy Prime Minister", "Indian Prime Minister", "UN High Commissioner")."""
+    """A title alone ("Deputy Prime Minister", "Indian Prime Minister", "UN High Commissioner",
+    "Iranian Chess Federation President")."""
     if len(words) < 2 or words[-1].lower() not in TITLE_WORDS:
         return False
+    if words[-1].lower() in _OFFICE_ENDS and words[-1][:1].isupper():
+        return True  # no name ends in "President": the office of the body before it
     return all(
         _is_title(w) or w.isupper() or w.lower() in ("high", "prime") or re.search(r"(?:ian|ese|ish|i)$", w)
         for w in words[:-1]
