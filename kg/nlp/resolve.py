@@ -22,7 +22,10 @@ from kg.nlp.gazetteer import (
 )
 from kg.nlp.names import is_name, plain_name, strip_titles
 
-_POSSESSIVE = re.compile(r"(?<=[’']s)\s+")
+# Between two names ("Brazil's National Institute"), not inside one ("People's Democratic Front").
+_POSSESSIVE = re.compile(
+    r"(?<!\bPeople[’']s)(?<!\bWomen[’']s)(?<!\bChildren[’']s)(?<!\bMen[’']s)(?<=[’']s)\s+"
+)
 _PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")
 _SENTENCE_OPENERS = frozenset(
     """The A An In On At But And Meanwhile However According After Before While When If As Since Although
@@ -218,13 +221,14 @@ def _looks_personal(name: str) -> bool:
     """Whether a name of no known kind reads as a person's: two to four capitalised words, none an
     acronym, a place or a word of a body ("Anne Sacoolas", not "RAF Croughton" or "Utah Jazz")."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or _is_place(words[0]) or words[0] in _REGION_WORDS:
+    if not 2 <= len(words) <= 4 or _is_place(words[0]) or words[0].split("-")[0] in _REGION_WORDS:
         return False
     for word in words:
         low = word.lower()
         if low in _PARTICLES:
             continue
         common = low in DESCRIPTION_KINDS or low in _BODY_WORDS or low in _NOT_PERSONAL or word in _CALENDAR
+        common = common or _is_role(word) or low in PERSON_PRONOUNS | GROUP_PRONOUNS  # "Deputy Chairperson"
         if not word[:1].isupper() or (word.isupper() and len(word) > 1) or common:
             return False
         if low.endswith("s") and low[:-1] in _NOT_PERSONAL | set(DESCRIPTION_KINDS):
@@ -234,7 +238,7 @@ def _looks_personal(name: str) -> bool:
 
 _ROLES = frozenset(
     """actress actor detective inspector constable author writer singer rapper filmmaker astronomer engineer
-    designer producer host presenter physician surgeon historian""".split()
+    designer producer host presenter physician surgeon historian chairperson""".split()
 )
 _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?\Z")
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -246,18 +250,15 @@ _PEOPLE = frozenset(
 
 
 def _unnamed_individual(mention: str) -> str | None:
-    """How the annotators name someone brought in by an indefinite description: "a court clerk" ->
-    "unnamed court clerk", "a spokesman for the family" -> "unnamed spokesman", "a source" -> "unnamed
-    sources"; None when it describes no person ("a statement") or names one ("a Coralink spokesman")."""
-    words = mention.split()[1:]
-    head = words[: next((k for k, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))]
-    if not head or any(_is_proper(w) for w in words):
-        return None  # "a spokesperson for Stagecoach South", "A member of ..., Samir Dilou": the name
+    """How the annotators name someone brought in by a bare indefinite description: "a court clerk"
+    -> "unnamed court clerk". None when it describes no person ("a statement"), names one ("a Coralink
+    spokesman"), says more of them ("a spokesman for the operator", as written) or is a source."""
+    head = mention.split()[1:]
+    if not head or any(_is_proper(w) or w.lower() in _PREPOSITIONS for w in head):
+        return None
     last = head[-1].lower()
-    if last in UNNAMED_HEADS:
-        return UNNAMED
     person = DESCRIPTION_KINDS.get(last) in ("person", "official") or _is_role(last) or last in _PEOPLE
-    return "unnamed " + " ".join(head).lower() if person else None
+    return "unnamed " + " ".join(head).lower() if person and last not in UNNAMED_HEADS else None
 
 
 def _is_role(word: str) -> bool:

@@ -204,6 +204,8 @@ def test_pronoun_takes_a_name_met_in_passing_over_an_older_speaker() -> None:
         "Jaya joined the Child Development Project. She said x.",
         "Jaya moved to South Dakota. She said x.",
         "Jaya went to North Karnataka. They said x.",
+        "Jaya fished the North-East Atlantic. She said x.",
+        "Jaya met the Deputy Chairperson. She said x.",
     ],
 )
 def test_pronoun_never_takes_a_place_or_a_project(text: str) -> None:
@@ -212,9 +214,11 @@ def test_pronoun_never_takes_a_place_or_a_project(text: str) -> None:
 
 
 def test_possessive_splits_two_names() -> None:
-    r = ArticleResolver("Brazil's National Space Institute and the Democratic Party's chair spoke.")
+    r = ArticleResolver(
+        "Brazil's National Space Institute and the Democratic Party's chair met the People's Front."
+    )
     r.observe(0, len(r.text), 0)
-    assert {e.name for e in r.entities} == {"National Space Institute", "Democratic Party"}
+    assert {e.name for e in r.entities} == {"National Space Institute", "Democratic Party", "People's Front"}
 
 
 def test_surname_alone_stands_for_its_most_mentioned_bearer() -> None:
@@ -256,8 +260,7 @@ def test_a_name_met_in_passing_after_an_office_drops_the_office() -> None:
     [
         ("a court clerk", "unnamed court clerk"),
         ("an acquaintance", "unnamed acquaintance"),
-        ("a spokesman for the family", "unnamed spokesman"),
-        ("a source", "unnamed sources"),
+        ("a fire officer", "unnamed fire officer"),
     ],
 )
 def test_indefinite_description_brings_in_someone_unnamed(mention: str, expected: str) -> None:
@@ -269,6 +272,7 @@ def test_indefinite_description_brings_in_someone_unnamed(mention: str, expected
     ("text", "mention"),
     [
         ("Ann Lee said so. In a statement, she said x.", "a statement"),
+        ("Ann Lee said so. A spokesman for the operator said x.", "A spokesman for the operator"),
         (
             "Stagecoach South ran buses. A spokesperson for Stagecoach South said y.",
             "A spokesperson for Stagecoach South",
