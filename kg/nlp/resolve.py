@@ -279,7 +279,12 @@ def _after_roles(words: list[str]) -> tuple[list[str], set[str]]:
         size = 3 if tail[-2].lower() in _PARTICLES or _INITIAL.match(tail[-2]) else 2
         roles = {w.lower() for w in words[: len(words) - size] if _is_role(w)}
         words = tail[-size:]
-    while len(words) >= 3 and _is_role(words[0]) and _looks_personal(" ".join(words[1:])):
+    while (
+        len(words) >= 3
+        and _is_role(words[0])
+        and _is_proper(words[1])
+        and _looks_personal(" ".join(words[1:]))
+    ):
         roles.add(words[0].lower())
         words = words[1:]
     return words, roles
@@ -339,7 +344,7 @@ class ArticleResolver:
                 words = re.sub(r"[’']s$", "", part).split()
                 office = _OFFICE_BEFORE.search(self.text, max(0, self.at - 40), self.at)
                 if office and _is_role(office.group(1)):  # "Secretary of [State Mike Pompeo]"
-                    words = _after_roles([office.group(1), "of", *words])[0]
+                    words = _after_roles([office.group(1), "of", *words])[0][-len(words) :]
                 while words and (words[0] in _SENTENCE_OPENERS or _is_place(words[0])):
                     words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
                 if len(words) >= 2 and not COUNTRY_ALIASES.get(" ".join(words)):

@@ -250,6 +250,12 @@ def test_roles_before_a_name_are_no_part_of_it(mention: str, expected: str) -> N
     assert ArticleResolver(mention).resolve(0, len(mention), 0) == expected
 
 
+def test_a_body_after_an_office_keeps_its_name() -> None:
+    r = ArticleResolver("“Yes,” said Tarek Mansour, chair of Helix Biologics.")
+    r.observe(0, len(r.text), 0)
+    assert {e.name for e in r.entities} == {"Tarek Mansour", "Helix Biologics"}
+
+
 def test_a_name_met_in_passing_after_an_office_drops_the_office() -> None:
     text = "US Secretary of State Mike Pompeo sent a letter. Pompeo cited it."
     assert _resolve_in(text, [("Pompeo", 1)], "person") == ["Mike Pompeo"]
