@@ -1,0 +1,114 @@
+"""What a name of no known kind reads as: a person's, a body's or a place's; which words are roles.
+
+The resolver asks this when a pronoun looks for its antecedent ("he" never takes "Utah Jazz",
+"they" never "Anne Sacoolas") and when it decides whether words before a name are an office.
+"""
+
+from __future__ import annotations
+
+from kg.nlp.gazetteer import (
+    CAPITALS,
+    COUNTRY_ALIASES,
+    DESCRIPTION_KINDS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
+GENDER = {
+    **dict.fromkeys(
+        "he him his mr mr. king prince spokesman chairman father husband son brother man".split(), "m"
+    ),
+    **dict.fromkeys(
+        "she her mrs mrs. ms ms. queen princess spokeswoman chairwoman mother wife daughter sister woman "
+        "actress".split(),
+        "f",
+    ),
+}
+PARTICLES = frozenset("du de des la le von van der den of al el di da y bin ibn".split())
+BODY_WORDS = frozenset(
+    "bank university college institute department ministry office house court council".split()
+)
+
+_NATIONS = frozenset(
+    {"England", "Scotland", "Wales", "Northern Ireland"}
+    | set(
+        """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+        Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+        Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah
+        Vermont Virginia Washington Wisconsin Wyoming""".split()
+    )
+)
+# First words of names of regions, not of people ("South Dakota", "North Karnataka", "New Mexico").
+_REGION_WORDS = frozenset(
+    "North South East West Northern Southern Eastern Western Central New Upper Lower".split()
+)
+
+
+# Words that make a name a body's, a place's or an event's, not a person's.
+_NOT_PERSONAL = frozenset(
+    """news times post press party police team force forces service center centre institute foundation fund
+    association society agency airport station hospital school county city state street park river island
+    republic kingdom union nations states airlines group inc corp ltd co parliament assembly congress senate
+    legislature navy church week day year festival summit conference games cup championship war election act
+    bill law treaty road avenue boulevard square market bridge tower towers hall palace museum gallery arena
+    stadium project programme program initiative campaign mount mountain lake sea ocean""".split()
+)
+
+
+_CALENDAR = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August
+    September October November December""".split()
+)
+
+_ROLES = frozenset(
+    """actress actor detective inspector constable author writer singer rapper filmmaker astronomer engineer
+    designer producer host presenter physician surgeon historian chairperson""".split()
+)
+
+
+def is_proper(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_place(word: str) -> bool:
+    """A country or capital named at the head of a run of names ("Scotland Nicola Sturgeon")."""
+    known = bool(CAPITALS.get(word) or COUNTRY_ALIASES.get(word)) or word in COUNTRY_ALIASES.values()
+    return known or word in _NATIONS
+
+
+def looks_like_body(name: str) -> bool:
+    """Whether a name of no known kind reads as a body's: an acronym or a word of a body in it."""
+    return any(
+        (word.isupper() and len(word) > 1)
+        or DESCRIPTION_KINDS.get(word.lower()) not in (None, "person", "official")
+        or word.lower() in BODY_WORDS | _NOT_PERSONAL
+        for word in name.split()
+    )
+
+
+def looks_personal(name: str) -> bool:
+    """Whether a name of no known kind reads as a person's: two to four capitalised words, none an
+    acronym, a place or a word of a body ("Anne Sacoolas", not "RAF Croughton" or "Utah Jazz")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or is_place(words[0]) or words[0].split("-")[0] in _REGION_WORDS:
+        return False
+    for word in words:
+        low = word.lower()
+        if low in PARTICLES:
+            continue
+        common = low in DESCRIPTION_KINDS or low in BODY_WORDS or low in _NOT_PERSONAL or word in _CALENDAR
+        common = common or is_role(word) or low in PERSON_PRONOUNS | GROUP_PRONOUNS  # "Deputy Chairperson"
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1) or common:
+            return False
+        if low.endswith("s") and low[:-1] in _NOT_PERSONAL | set(DESCRIPTION_KINDS):
+            return False
+    return True
+
+
+def is_role(word: str) -> bool:
+    """A word that names what a person does ("Ecologist", "Co-developer", "Secretary"), not who."""
+    low = word.lower()
+    person = DESCRIPTION_KINDS.get(low) in ("person", "official") or low in TITLE_WORDS - TITLE_MODIFIERS
+    return person or low in _ROLES or low.endswith("ist") or low.startswith(("co-", "ex-"))

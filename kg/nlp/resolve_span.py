@@ -1,0 +1,139 @@
+"""Which part of a tagged span is the mention (rules; no torch).
+
+The model's span often takes in more than the speaker: a verb or adverb ("said", "He publicly"),
+an addressee ("officials to journalists"), a body's document ("FEC records"), the roles before a
+name ("Ecologist Ryan Norris") or the place after it ("Chip Taylor of the University of Kansas").
+These functions cut a span down to what the resolver looks up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.gazetteer import DESCRIPTION_KINDS, UNNAMED_HEADS
+from kg.nlp.resolve_kinds import BODY_WORDS, PARTICLES, is_proper, is_role, looks_personal
+
+STOPWORDS = frozenset("the a an this that these those both all some of s".split())
+PREPOSITIONS = frozenset(
+    "for of at with in to from on by affiliated based close linked who which that".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'’\-]*")
+
+# Words a tagged span sometimes takes in that are no part of the name.
+_LEAD_VERB = re.compile(
+    r"^(?:according\s+to|said|says|fumed|added|insisted|remarked|noted|wrote|explained|told|asked|"
+    r"both|also|then|later)\s+",
+    re.IGNORECASE,
+)
+_TRAIL_WORDS = re.compile(
+    r"(?:\s+(?:later|also|both|again|alone|himself|herself|themselves|itself|then|too|said|says|told|"
+    r"further|have|has|had|of|from|at|for|in|on|and|with|[a-z]+ed|(?!(?:fami|al|assemb|dai|week|month)ly)[a-z]+ly|"
+    r"QC|KC|OBE|CBE|MBE)\b)+$"
+)  # "He tweeted", "He publicly", "Some scholars have", "Durham Hall QC"
+# Whom a statement was made to is no part of who made it: "officials to journalists".
+_ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?(?:journalists|reporters|press|media|lawmakers)$")
+# What a body published stands for the body: "the Internal Revenue Service website", "the party's website".
+_DOCUMENT = re.compile(
+    r"(?<=[A-Z\w])(?:[’']s)?\s+(?:official\s+)?(?:website|records|data|figures|database|report|study|"
+    r"statement|press\s+release|press|release|account)$"
+)
+# A person's name followed by where they work: the name alone is the speaker.
+_OF_PLACE = re.compile(r"^((?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$")
+_LINKS = frozenset("in for from at of and with to on".split())
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_PEOPLE = frozenset(
+    "acquaintance clerk witness neighbour neighbor resident friend relative member employee student".split()
+)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def clean_mention(mention: str) -> str:
+    """The span without punctuation around it and without the words that are no part of a name."""
+    dotted = re.search(r"\b(?:[A-Z]\.){2,}$", mention)  # keep the stop of "U.S."
+    mention = mention.strip(" \t\n,.;:“”\"'‘’()") + ("." if dotted else "")
+    mention = _LEAD_VERB.sub("", mention)
+    mention = _TRAIL_WORDS.sub("", _ADDRESSEE.sub("", mention))
+    if _owned_document(mention):
+        mention = _DOCUMENT.sub("", mention)
+    mention = _name_before_place(mention)
+    return re.sub(r"[’']s$", "", mention).strip(" ,")
+
+
+def _name_before_place(mention: str) -> str:
+    """ "Chip Taylor of the University of Kansas" -> "Chip Taylor"; "Bank of England", "Crown Prince of
+    Saudi Arabia ..." stay whole."""
+    match = _OF_PLACE.match(mention)
+    if not match:
+        return mention
+    head = match.group(1).split()
+    if any(DESCRIPTION_KINDS.get(w.lower()) or w.lower() in BODY_WORDS or is_role(w) for w in head):
+        return mention
+    return match.group(1)
+
+
+def _owned_document(mention: str) -> bool:
+    """A document of a named body or of a described one ("FEC records", "the party's website"), not
+    "the report" alone (a description of its own)."""
+    match = _DOCUMENT.search(mention)
+    if not match:
+        return False
+    owner = [w for w in mention[: match.start()].split() if w.lower() not in STOPWORDS]
+    return any(is_proper(w) for w in owner) or match.group().startswith(("'s", "’s"))
+
+
+def trailing_name(mention: str) -> str:
+    """The proper name at the end of a described mention: "the Swiss daily Zürcher Handelsblatt"."""
+    tokens = mention.split()
+    k = len(tokens)
+    while k > 0 and (tokens[k - 1][:1].isupper() or tokens[k - 1].lower() in PARTICLES):
+        k -= 1
+    while k < len(tokens) and tokens[k] in PARTICLES:
+        k += 1
+    if (
+        k == 0
+        or k == len(tokens)
+        or not any(w[:1].islower() and w.lower() not in PARTICLES for w in tokens[:k])
+    ):
+        return mention
+    before = [w.lower().strip(",") for w in tokens[:k]]
+    # "diplomats in Bamako", "CEN and CENELEC" stay whole; "... Diversity scientist Tierra Curry" does not
+    if before[-1] in _LINKS or any(w in UNNAMED_HEADS for w in before):
+        return mention
+    return " ".join(tokens[k:])
+
+
+def after_roles(tokens: list[str]) -> tuple[list[str], set[str]]:
+    """The name after the roles that open a mention, with those roles: "Ecologist Ryan Norris",
+    "Secretary of State Mike Pompeo", "Prime Minister of India Narendra Modi" (the name is the last
+    two words after the office's complement, three with a particle or an initial)."""
+    roles: set[str] = set()
+    of = max((k for k, w in enumerate(tokens) if w == "of" and k and is_role(tokens[k - 1])), default=0)
+    tail = [w for w in tokens[of + 1 :] if w.lower() != "the"] if of else []
+    if len(tail) >= 3 and all(is_proper(w) or w in PARTICLES for w in tail):
+        size = 3 if tail[-2].lower() in PARTICLES or _INITIAL.match(tail[-2]) else 2
+        roles = {w.lower() for w in tokens[: len(tokens) - size] if is_role(w)}
+        tokens = tail[-size:]
+    while (
+        len(tokens) >= 3
+        and is_role(tokens[0])
+        and is_proper(tokens[1])
+        and looks_personal(" ".join(tokens[1:]))
+    ):
+        roles.add(tokens[0].lower())
+        tokens = tokens[1:]
+    return tokens, roles
+
+
+def unnamed_individual(mention: str) -> str | None:
+    """How the annotators name someone brought in by a bare indefinite description: "a court clerk"
+    -> "unnamed court clerk". None when it describes no person ("a statement"), names one ("a Coralink
+    spokesman"), says more of them ("a spokesman for the operator", as written) or is a source."""
+    head = mention.split()[1:]
+    if not head or any(is_proper(w) or w.lower() in PREPOSITIONS for w in head):
+        return None
+    last = head[-1].lower()
+    person = DESCRIPTION_KINDS.get(last) in ("person", "official") or is_role(last) or last in _PEOPLE
+    return "unnamed " + " ".join(head).lower() if person and last not in UNNAMED_HEADS else None
