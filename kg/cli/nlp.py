@@ -68,6 +68,13 @@ def train(
     ] = 3,
     lr: Annotated[float, typer.Option("--lr", help="Learning rate of the adapters (heads: 3x).")] = 1e-3,
     long_once: LongOnce = False,
+    stance_balance: Annotated[
+        float,
+        typer.Option(
+            "--stance-balance",
+            help="Weigh the stance loss by (1 / label frequency) ** this; 0: equal weights.",
+        ),
+    ] = 0.0,
 ) -> None:
     """Train the adapters and heads on the corpora's train splits; keep the epoch best on their dev splits."""
     from kg.nlp.train import run_training
@@ -85,6 +92,7 @@ def train(
         real_repeats=real_repeats,
         lr=lr,
         long_once=long_once,
+        stance_balance=stance_balance,
     )
     typer.echo(f"saved {out} (best dev score {info['best_dev_score']}, {info['minutes']} min)")
 

@@ -36,6 +36,9 @@ class TrainSettings:
     tag_weight: float = 1.0
     span_weight: float = 3.0
     type_weight: float = 0.5
+    # Stance loss weights (1 / frequency) ** stance_balance: 0 leaves them equal; real copy is 90%
+    # neutral, and the few positions it reports are what the holder and the counters depend on.
+    stance_balance: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,24 @@ def examples(
     return out
 
 
-def _loss(model: AttributionModel, batch: Sequence[Example], settings: TrainSettings) -> torch.Tensor:
+def stance_weights(records: Sequence[dict], balance: float) -> torch.Tensor | None:
+    """Per-stance loss weights (1 / frequency) ** balance over ``records``' sentences, mean 1; None at 0."""
+    if not balance:
+        return None
+    counts = torch.ones(len(L.STANCES))  # one of each: no label weighs infinitely
+    for rec in records:
+        for sent in rec["sentences"]:
+            counts[L.STANCES.index(sent["stance"])] += 1
+    weights = (counts.sum() / counts) ** balance
+    return weights / weights.mean()
+
+
+def _loss(
+    model: AttributionModel,
+    batch: Sequence[Example],
+    settings: TrainSettings,
+    stance_weight: torch.Tensor | None = None,
+) -> torch.Tensor:
     inputs = collate([e.window for e in batch])
     order = inputs.pop("global_sentences").tolist()
     tag_logits, heads = model(**inputs)
@@ -88,7 +108,7 @@ def _loss(model: AttributionModel, batch: Sequence[Example], settings: TrainSett
         targets.update(e.targets)
     for name, weight in (("stance", 1.0), ("source", 1.0), ("holder", 1.0), ("type", settings.type_weight)):
         gold = torch.tensor([getattr(targets[s], name) for s in order])
-        loss = loss + weight * ce(heads[name], gold)
+        loss = loss + weight * ce(heads[name], gold, weight=stance_weight if name == "stance" else None)
     return loss
 
 
@@ -129,6 +149,7 @@ def train(
         weight_decay=0.01,
     )
     first_epoch = examples(train_records, tokenizer, rng, settings)
+    balance = stance_weights(train_records, settings.stance_balance)
     steps_per_epoch = (len(first_epoch) + settings.batch_windows - 1) // settings.batch_windows
     total = steps_per_epoch * settings.epochs
     warm = max(1, int(total * settings.warmup))
@@ -141,7 +162,7 @@ def train(
         rng.shuffle(data)
         model.train()
         for lo in range(0, len(data), settings.batch_windows):
-            loss = _loss(model, data[lo : lo + settings.batch_windows], settings)
+            loss = _loss(model, data[lo : lo + settings.batch_windows], settings, balance)
             optimizer.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(adapters + heads, 1.0)
@@ -169,6 +190,7 @@ def train(
         "history": history,
         "best_dev_score": round(best_score, 4),
         "train_articles": len(train_records),
+        "stance_balance": settings.stance_balance,
         "minutes": round((time.time() - started) / 60, 1),
     }
     model.save(out_dir)
@@ -218,6 +240,7 @@ def run_training(
     real_repeats: int = 3,
     lr: float = 1e-3,
     long_once: bool = False,
+    stance_balance: float = 0.0,
 ) -> dict[str, object]:
     """`kg train`: the corpora's train splits, chosen on their dev splits (mean score), saved to ``out``.
 
@@ -238,7 +261,14 @@ def run_training(
         scores = [dev_score(lambda docs: label_docs(model, tokenizer, docs), d) for d in dev_sets]
         return sum(scores) / len(scores)
 
-    settings = TrainSettings(epochs=epochs, seed=seed, threads=threads, lr_adapters=lr, lr_heads=3 * lr)
+    settings = TrainSettings(
+        epochs=epochs,
+        seed=seed,
+        threads=threads,
+        lr_adapters=lr,
+        lr_heads=3 * lr,
+        stance_balance=stance_balance,
+    )
     with progress_bar("training") as update:
         train(
             train_records, select, config or ModelConfig(), settings, out, progress=update, log=log, init=init

@@ -55,3 +55,15 @@ def test_train_calibrates_and_can_start_from_a_saved_model(
     assert a.config.tiny == b.config.tiny  # the saved model's shape, not a fresh one
     moved = [k for k, v in a.state_dict().items() if not v.equal(b.state_dict()[k])]
     assert moved  # training went on from the first model's weights
+
+
+def test_stance_weights_favour_rare_positions() -> None:
+    from kg.nlp import labels as L
+    from kg.nlp.train import stance_weights
+
+    records = [{"sentences": [{"stance": "neutral"}] * 17 + [{"stance": "denying"}]}]
+    assert stance_weights(records, 0.0) is None
+    weights = stance_weights(records, 0.5)
+    assert abs(float(weights.mean()) - 1.0) < 1e-6
+    neutral, denying = weights[L.STANCES.index("neutral")], weights[L.STANCES.index("denying")]
+    assert denying > 2 * neutral  # (18 / 2) ** 0.5 against (22 / 18) ** 0.5
