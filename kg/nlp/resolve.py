@@ -34,10 +34,9 @@ from kg.nlp.resolve_span import (
 )
 from kg.nlp.resolve_span import words as _words
 
-# Between two names ("Brazil's National Institute"), not inside one ("People's Democratic Front").
-_POSSESSIVE = re.compile(
-    r"(?<!\bPeople[’']s)(?<!\bWomen[’']s)(?<!\bChildren[’']s)(?<!\bMen[’']s)(?<=[’']s)\s+"
-)
+# Between two names ("Brazil's National Institute"), not inside one ("People's Democratic Front",
+# "Coastal Fishermen's Association").
+_POSSESSIVE = re.compile(r"(?<!\bPeople[’']s)(?<!men[’']s)(?<!\bMen[’']s)(?<!\bChildren[’']s)(?<=[’']s)\s+")
 _PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")
 _SENTENCE_OPENERS = frozenset(
     """The A An In On At But And Meanwhile However According After Before While When If As Since Although
@@ -73,6 +72,20 @@ def _head_words(description: str) -> set[str]:
             break
         out.add(word.lower())
     return out
+
+
+def _quoted(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation opened after ``start`` (the sentence's start): a name
+    a speaker utters is no subject of the sentence that reports it."""
+    before = text[start:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _modifies_role(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` names whom a role serves ("Varenne president Élodie
+    Fontaine", "Helix chair"): a body's name, not a surname."""
+    following = re.match(r"\s+([a-z][\w-]*)", text[end : end + 30])
+    return bool(following) and is_role(following.group(1))
 
 
 def _initials(name: str) -> str | None:
@@ -132,13 +145,15 @@ class ArticleResolver:
                 self.at, at = at, self.text.index(part, at) + len(part)
                 words = re.sub(r"[’']s$", "", part).split()
                 office = _OFFICE_BEFORE.search(self.text, max(0, self.at - 40), self.at)
+                if _quoted(self.text, start, self.at):  # named by the speaker: after the sentence's own
+                    self.at += len(self.text)
                 if office and is_role(office.group(1)):  # "Secretary of [State Mike Pompeo]"
                     words = after_roles([office.group(1), "of", *words])[0][-len(words) :]
                 while words and (words[0] in _SENTENCE_OPENERS or is_place(words[0])):
                     words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
                 if len(words) >= 2 and not COUNTRY_ALIASES.get(" ".join(words)):
                     self._named(" ".join(words), at, sentence, None)
-                elif words and (bearer := self._bearer(words[0])):
+                elif words and not _modifies_role(self.text, at) and (bearer := self._bearer(words[0])):
                     self._touch(bearer, sentence)
 
     def final(self, name: str | None) -> str | None:

@@ -53,8 +53,13 @@ _NOT_PERSONAL = frozenset(
     republic kingdom union nations states airlines group inc corp ltd co parliament assembly congress senate
     legislature navy church week day year festival summit conference games cup championship war election act
     bill law treaty road avenue boulevard square market bridge tower towers hall palace museum gallery arena
-    stadium project programme program initiative campaign mount mountain lake sea ocean""".split()
-)
+    stadium project programme program initiative campaign mount mountain lake sea ocean
+    holdings pharmaceuticals pharma industries enterprises partners logistics shipping lines airways motors
+    energy mining networks systems technologies labs biolabs foods brands cement media radio television
+    broadcasting dispatch herald tribune gazette review observer chronicle courier united fc transit railways
+    insurance securities investments ventures solutions telecom communications electric authority tribunal
+    capital mobile research""".split()
+)  # the last lines: heads of companies' and outlets' names ("Baltic Port Holdings", "Atlas Dispatch")
 
 
 _CALENDAR = frozenset(
@@ -92,7 +97,12 @@ def looks_personal(name: str) -> bool:
     """Whether a name of no known kind reads as a person's: two to four capitalised words, none an
     acronym, a place or a word of a body ("Anne Sacoolas", not "RAF Croughton" or "Utah Jazz")."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or is_place(words[0]) or words[0].split("-")[0] in _REGION_WORDS:
+    if (
+        not 2 <= len(words) <= 4
+        or is_place(words[0])
+        or is_place(name)
+        or words[0].split("-")[0] in _REGION_WORDS
+    ):
         return False
     for word in words:
         low = word.lower()

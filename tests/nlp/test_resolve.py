@@ -206,6 +206,9 @@ def test_pronoun_takes_a_name_met_in_passing_over_an_older_speaker() -> None:
         "Jaya went to North Karnataka. They said x.",
         "Jaya fished the North-East Atlantic. She said x.",
         "Jaya met the Deputy Chairperson. She said x.",
+        "Jaya flew to Addis Ababa. She said x.",
+        "Jaya sued Baltic Port Holdings. She said x.",
+        "Jaya read Atlas Dispatch. He said x.",
     ],
 )
 def test_pronoun_never_takes_a_place_or_a_project(text: str) -> None:
@@ -219,6 +222,22 @@ def test_possessive_splits_two_names() -> None:
     )
     r.observe(0, len(r.text), 0)
     assert {e.name for e in r.entities} == {"National Space Institute", "Democratic Party", "People's Front"}
+
+
+def test_plural_possessive_stays_inside_a_name() -> None:
+    r = ArticleResolver("The Coastal Fishermen's Association and the Women's Institute met.")
+    r.observe(0, len(r.text), 0)
+    assert {e.name for e in r.entities} == {"Coastal Fishermen's Association", "Women's Institute"}
+
+
+def test_a_name_the_speaker_utters_is_no_subject_of_the_sentence() -> None:
+    text = "“Our door is open if Olympique Varenne is serious,” Lars Berg said. He added y."
+    assert _resolve_in(text, [("Lars Berg", 0), ("He", 1)])[-1] == "Lars Berg"
+
+
+def test_a_body_named_before_a_role_is_no_surname() -> None:
+    text = "Olympique Varenne left. Varenne president Élodie Fontaine insisted. She said y."
+    assert _resolve_in(text, [("Élodie Fontaine", 1), ("She", 2)])[-1] == "Élodie Fontaine"
 
 
 def test_surname_alone_stands_for_its_most_mentioned_bearer() -> None:
