@@ -24,6 +24,7 @@ from kg.nlp.resolve_kinds import (
     looks_like_body,
     looks_personal,
 )
+from kg.nlp.resolve_research import group_named, names_group
 from kg.nlp.resolve_span import (
     PREPOSITIONS,
     STOPWORDS,
@@ -47,6 +48,7 @@ _SENTENCE_OPENERS = frozenset(
 )
 DETERMINERS = ("the ", "this ", "that ", "these ", "those ")
 UNNAMED = "unnamed sources"
+_RESEARCH = "research group"  # the descriptor that marks a research group among the entities
 # A description followed by the name it describes: "The Vice President, Mike Pence, said".
 _NAMED_AFTER = re.compile(r"\s*,\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s*,")
 _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?\Z")
@@ -126,6 +128,8 @@ class ArticleResolver:
             ent = self._entity(unnamed, "unnamed")  # an indefinite brings in someone new
             ent.descriptors |= set(unnamed.split()[1:])
             return self._touch(ent, sentence, "unnamed").name
+        if group := self._research_group(mention, sentence):
+            return group
         rest = mention.split(" ", 1)[1] if low.startswith(DETERMINERS) else mention
         if not any(is_proper(w) for w in _words(rest)) or low.startswith(DETERMINERS):
             # "the Senate Minority Leader, Chuck Schumer, said": the name the description stands for
@@ -192,6 +196,17 @@ class ArticleResolver:
                     ent.gender = gender
                 return self._touch(ent, sentence).name
         return mention
+
+    def _research_group(self, mention: str, sentence: int) -> str | None:
+        """A research group brought in as written, or the latest one a description refers back to."""
+        latest = next((e for e in self._recent() if _RESEARCH in e.descriptors), None)
+        if latest and names_group(mention):
+            return self._touch(latest, sentence).name
+        if name := group_named(mention):
+            group = self._entity(name, "organization")
+            group.descriptors.add(_RESEARCH)
+            return self._touch(group, sentence).name
+        return None
 
     def _description(self, mention: str, sentence: int, kind: str | None) -> str:
         words = [w.lower() for w in _words(mention)]

@@ -1,0 +1,44 @@
+"""Research groups in science news: introduced once, then named by what they wrote.
+
+"Researchers from the University of Washington and Stanford University reported ..." brings in
+a group; "the study", "the report", "the research team", "the researchers" after it are that
+group speaking, named as it was introduced (the annotators' alias).
+"""
+
+from __future__ import annotations
+
+import re
+
+_MEMBERS = r"(?:researchers|scientists|neuroscientists|astronomers|archaeologists|biologists|physicists)"
+# "researchers from X", "an international team of scientists", "a team from X", not "the researchers".
+_INTRODUCTION = re.compile(
+    rf"^(?:(?:an?\s+(?:[a-z]+\s+)?team(?:\s+of\s+{_MEMBERS})?)|(?:(?!the\b|these\b)[a-z]+\s+)?{_MEMBERS})"
+    r"(?:\s+(?:mostly\s+)?(?:from|at)\s+\S.*)?$"
+)
+# What the group wrote or is called once met: "the study", "the research team", "this paper".
+_ANAPHOR = re.compile(
+    rf"^(?:the|this|the\s+same)\s+(?:study|report|research|paper|investigation|research\s+team|team|"
+    rf"{_MEMBERS}|authors|study[’']s\s+(?:lead\s+)?authors)$",
+    re.IGNORECASE,
+)
+
+
+# A definite group with none met before: "the researchers", "the research team" bring them in,
+# named by their members as the annotators do ("researchers").
+_FIRST_DEFINITE = re.compile(rf"^(?:the|these)\s+((?:research\s+)?team|{_MEMBERS})$", re.IGNORECASE)
+
+
+def group_named(mention: str) -> str | None:
+    """The name a mention gives a research group it brings in, or None when it brings in none."""
+    if _INTRODUCTION.match(mention[:1].lower() + mention[1:]):
+        return mention
+    definite = _FIRST_DEFINITE.match(mention)
+    if not definite:
+        return None
+    members = definite.group(1).lower()
+    return "researchers" if members.endswith("team") else members
+
+
+def names_group(mention: str) -> bool:
+    """Whether a mention refers back to a research group met before ("the study", "The researchers")."""
+    return bool(_ANAPHOR.match(mention))

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from kg.nlp.resolve import ArticleResolver
+
+
+def _resolve(text: str, mentions: list[str]) -> list[str]:
+    r, out, pos = ArticleResolver(text), [], 0
+    for i, mention in enumerate(mentions):
+        start = text.index(mention, pos)
+        pos = start + len(mention)
+        out.append(r.resolve(start, pos, i))
+    return out
+
+
+def test_a_research_group_is_named_as_introduced_and_its_study_speaks_for_it() -> None:
+    text = (
+        "Researchers from the University of Washington reported a find. Jing Wang said x. "
+        "According to the study, y. The researchers said z."
+    )
+    got = _resolve(
+        text, ["Researchers from the University of Washington", "Jing Wang", "the study", "The researchers"]
+    )
+    assert got[2] == got[3] == "Researchers from the University of Washington"
+
+
+def test_a_definite_group_met_first_is_named_by_its_members() -> None:
+    text = "According to the research team, x. They said y."
+    assert _resolve(text, ["the research team", "They"]) == ["researchers", "researchers"]
+
+
+def test_the_report_without_a_research_group_is_left_to_the_descriptions() -> None:
+    text = "The report said so."
+    assert _resolve(text, ["The report"]) != ["researchers"]
