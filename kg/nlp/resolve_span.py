@@ -25,11 +25,17 @@ _LEAD_VERB = re.compile(
     r"both|also|then|later)\s+",
     re.IGNORECASE,
 )
+_TRAIL_PLAIN = (
+    r"later|also|both|again|alone|himself|herself|themselves|itself|then|too|said|says|told|"
+    r"further|have|has|had|of|from|at|for|in|on|and|with|QC|KC|OBE|CBE|MBE"
+)
 _TRAIL_WORDS = re.compile(
-    r"(?:\s+(?:later|also|both|again|alone|himself|herself|themselves|itself|then|too|said|says|told|"
-    r"further|have|has|had|of|from|at|for|in|on|and|with|[a-z]+ed|(?!(?:fami|al|assemb|dai|week|month)ly)[a-z]+ly|"
-    r"QC|KC|OBE|CBE|MBE)\b)+$"
+    rf"(?:\s+(?:{_TRAIL_PLAIN}|[a-z]+ed|(?!(?:fami|al|assemb|dai|week|month)ly)[a-z]+ly)\b)+$"
 )  # "He tweeted", "He publicly", "Some scholars have", "Durham Hall QC"
+# A relative clause ends in its own participle or adverb ("officials who asked not to be named"):
+# only the plain words after it ("... named said") are no part of the mention.
+_RELATIVE = re.compile(r",?\s+(?:who|which)\s")
+_TRAIL_AFTER_CLAUSE = re.compile(rf"(?:\s+(?:{_TRAIL_PLAIN})\b)+$")
 # Whom a statement was made to is no part of who made it: "officials to journalists".
 _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?(?:journalists|reporters|press|media|lawmakers)$")
 # What a body published stands for the body: "the Internal Revenue Service website", "the party's website".
@@ -55,11 +61,19 @@ def clean_mention(mention: str) -> str:
     dotted = re.search(r"\b(?:[A-Z]\.){2,}$", mention)  # keep the stop of "U.S."
     mention = mention.strip(" \t\n,.;:“”\"'‘’()") + ("." if dotted else "")
     mention = _LEAD_VERB.sub("", mention)
-    mention = _TRAIL_WORDS.sub("", _ADDRESSEE.sub("", mention))
+    mention = _trim_trailing(_ADDRESSEE.sub("", mention))
     if _owned_document(mention):
         mention = _DOCUMENT.sub("", mention)
     mention = _name_before_place(mention)
     return re.sub(r"[’']s$", "", mention).strip(" ,")
+
+
+def _trim_trailing(mention: str) -> str:
+    """The mention without the verbs and adverbs a span takes in after it, none cut from inside a
+    relative clause ("Officials who asked not to be named said" -> "... not to be named")."""
+    if _RELATIVE.search(mention):
+        return _TRAIL_AFTER_CLAUSE.sub("", mention)
+    return _TRAIL_WORDS.sub("", mention)
 
 
 def _name_before_place(mention: str) -> str:

@@ -147,6 +147,11 @@ def test_spans_from_real_copy_resolve_to_names(text: str, mention: str | None, e
             "Internal Revenue Service",
         ),
         ("According to FEC records, x.", "FEC records", "FEC"),
+        (
+            "Officials who asked not to be named said x.",
+            "Officials who asked not to be named said",
+            "Officials who asked not to be named",  # the clause's participle stays
+        ),
     ],
 )
 def test_words_after_the_name_are_trimmed(text: str, mention: str, expected: str) -> None:
