@@ -15,6 +15,7 @@ from kg.nlp.describe import appositive, introduced
 from kg.nlp.gazetteer import CAPITALS, COUNTRY_ALIASES, DESCRIPTION_KINDS, UNNAMED_HEADS
 from kg.nlp.names import is_name, plain_name, strip_titles
 from kg.nlp.resolve_kinds import (
+    FAMILY,
     GENDER,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -217,12 +218,29 @@ class ArticleResolver:
         for ent in self._recent():
             if head and (head in ent.descriptors or head in ent.name.lower().split()):
                 return self._touch(ent, sentence).name
+        if head in FAMILY:
+            return self._relative(head, mention, sentence)
         wanted = DESCRIPTION_KINDS.get(head) or kind
         if wanted:
             for ent in self._recent():
                 if ent.kind == wanted or (wanted == "person" and ent.kind == "official"):
                     return self._touch(ent, sentence).name
         return mention[:1].lower() + mention[1:] if mention.split()[0].istitle() else mention
+
+    def _relative(self, head: str, mention: str, sentence: int) -> str:
+        """ "The father" that no entity was described as: a relation, not a role, so never the latest
+        person (the judge who sentenced him); the one person of the article who fits, if only one
+        does, else as written. "His father" is never the one person met: that is "he"."""
+        gender = GENDER.get(head)
+        fitting = [
+            ent
+            for ent in self.entities
+            if (ent.kind in ("person", "official") or (ent.kind is None and looks_personal(ent.name)))
+            and (gender is None or ent.gender in (None, gender))
+        ]
+        if len(fitting) == 1 and mention.lower().startswith("the "):
+            return self._touch(fitting[0], sentence).name
+        return mention[:1].lower() + mention[1:]
 
     def _named(self, mention: str, end: int, sentence: int, kind: str | None) -> str:
         if re.match(r"(?:the|The)\s+\S", mention) and any(is_proper(w) for w in mention.split()[1:]):

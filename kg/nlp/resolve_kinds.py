@@ -26,6 +26,11 @@ GENDER = {
         "f",
     ),
 }
+# Relations, not roles: "the father" is someone's father, not whoever was spoken of last.
+FAMILY = frozenset(
+    """father mother son daughter brother sister husband wife parent parents uncle aunt grandfather
+    grandmother cousin nephew niece widow widower""".split()
+)
 PARTICLES = frozenset("du de des la le von van der den of al el di da y bin ibn".split())
 BODY_WORDS = frozenset(
     "bank university college institute department ministry office house court council".split()

@@ -314,3 +314,20 @@ def test_indefinite_description_of_no_person_or_with_a_name_is_no_unnamed_source
 ) -> None:
     start = text.index(mention)
     assert not ArticleResolver(text).resolve(start, start + len(mention), 1).startswith("unnamed")
+
+
+def test_a_family_word_is_never_the_latest_person() -> None:
+    text = "Judge Bernard Schwartz sentenced David and Louise Turpin. The father said x."
+    r = ArticleResolver(text)
+    r.observe(0, text.index(" The"), 0)
+    start = text.index("The father")
+    assert r.resolve(start, start + len("The father"), 1, "person") == "the father"
+
+
+@pytest.mark.parametrize(("mention", "expected"), [("the father", "Ann Lee"), ("his father", "his father")])
+def test_a_family_word_is_the_one_person_who_fits(mention: str, expected: str) -> None:
+    text = f"Ann Lee was sentenced. Then {mention} said x."
+    r = ArticleResolver(text)
+    r.observe(0, text.index(f" {mention}"), 0)
+    start = text.index(mention)
+    assert r.resolve(start, start + len(mention), 1, "person") == expected
