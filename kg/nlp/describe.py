@@ -17,6 +17,9 @@ _APPOSITIVE = re.compile(r",\s+([a-z][^,.;“”\"]{2,124}?)\s*[,.;]")
 _INTRODUCED = re.compile(r"(?:a|an|the|who\s+is|its|their)\s+(.{3,90})$")
 _HEAD_END = re.compile(r"\s+(?:for|of|at|with|to|from|affiliated|based|who|which)\b")
 _PROPER = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’\-]+)*")
+# Between two names ("Brazil's National Institute"), not inside one ("People's Democratic Front",
+# "Coastal Fishermen's Association").
+POSSESSIVE = re.compile(r"(?<!\bPeople[’']s)(?<!men[’']s)(?<!\bMen[’']s)(?<!\bChildren[’']s)(?<=[’']s)\s+")
 
 
 def appositive(text: str, end: int) -> str | None:
@@ -38,4 +41,11 @@ def describe(text: str, end: int) -> Description | None:
         return None
     head = _HEAD_END.split(found, maxsplit=1)[0]
     role = re.sub(r"^(?:a|an|the)\s+", "", head).strip() or None
-    return Description(found.strip(), role, tuple(_PROPER.findall(found[len(head) :])))
+    return Description(found.strip(), role, _names(found[len(head) :]))
+
+
+def _names(phrase: str) -> tuple[str, ...]:
+    """The proper names of a phrase; a possessive is no name of its own ("spokesman for Blagojevich's
+    campaign" -> "Blagojevich"; "Brazil's National Institute" -> "Brazil", "National Institute")."""
+    parts = (part for run in _PROPER.findall(phrase) for part in POSSESSIVE.split(run))
+    return tuple(re.sub(r"[’']s$", "", part) for part in parts)

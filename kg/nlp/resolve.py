@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.nlp.describe import appositive, introduced
+from kg.nlp.describe import POSSESSIVE, appositive, introduced
 from kg.nlp.gazetteer import CAPITALS, COUNTRY_ALIASES, DESCRIPTION_KINDS, UNNAMED_HEADS
 from kg.nlp.names import is_name, plain_name, strip_titles
 from kg.nlp.resolve_kinds import (
@@ -36,9 +36,6 @@ from kg.nlp.resolve_span import (
 )
 from kg.nlp.resolve_span import words as _words
 
-# Between two names ("Brazil's National Institute"), not inside one ("People's Democratic Front",
-# "Coastal Fishermen's Association").
-_POSSESSIVE = re.compile(r"(?<!\bPeople[’']s)(?<!men[’']s)(?<!\bMen[’']s)(?<!\bChildren[’']s)(?<=[’']s)\s+")
 _PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")
 _SENTENCE_OPENERS = frozenset(
     """The A An In On At But And Meanwhile However According After Before While When If As Since Although
@@ -146,7 +143,7 @@ class ArticleResolver:
         and a surname alone ("Trump maintained ...") as its bearer met."""
         for match in _PROPER_RUN.finditer(self.text, start, end):
             at = match.start()
-            for part in _POSSESSIVE.split(match.group()):  # "Brazil's National Institute": two names
+            for part in POSSESSIVE.split(match.group()):  # "Brazil's National Institute": two names
                 self.at, at = at, self.text.index(part, at) + len(part)
                 words = re.sub(r"[’']s$", "", part).split()
                 office = _OFFICE_BEFORE.search(self.text, max(0, self.at - 40), self.at)

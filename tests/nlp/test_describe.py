@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.describe import describe
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lucio Guerrero, spokesman for Blagojevich's campaign, said x.", ("Blagojevich",)),
+        ("Ana Lima, director of Brazil's National Institute, said x.", ("Brazil", "National Institute")),
+        ("Ola Bako, a commander of the People's Defence Movement, said x.", ("People's Defence Movement",)),
+        ("Ola Bako, a lawyer for the Independent Pilots' Guild, said x.", ("Independent Pilots' Guild",)),
+    ],
+)
+def test_a_possessive_is_no_affiliation_of_its_own(text: str, expected: tuple[str, ...]) -> None:
+    description = describe(text, text.index(","))
+    assert description is not None and description.affiliations == expected
