@@ -29,8 +29,10 @@ from kg.nlp.resolve_research import group_named, names_group
 from kg.nlp.resolve_span import (
     PREPOSITIONS,
     STOPWORDS,
+    after_owner,
     after_roles,
     clean_mention,
+    person_after_role,
     trailing_name,
     unnamed_individual,
 )
@@ -42,7 +44,8 @@ _SENTENCE_OPENERS = frozenset(
     Though During With Without For From Under Over Despite Asked Speaking Like Unlike Following Because So
     Yet Still Now Then Later Earlier Today Yesterday Last This That These Those Both Many Some Several
     Other Another Former New Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
-    March April May June July August September October November December Dear Mr Mrs Ms""".split()
+    March April May June July August September October November December Dear Mr Mrs Ms Said Says Remarked
+    Added Noted Wrote Explained Told Insisted Retired""".split()
 )
 DETERMINERS = ("the ", "this ", "that ", "these ", "those ")
 UNNAMED = "unnamed sources"
@@ -136,6 +139,8 @@ class ArticleResolver:
                 return self._named(named.group(1), named.end(1), sentence, kind)
         if not any(is_proper(w) for w in _words(rest)):
             return self._description(mention, sentence, kind)
+        if not looks_personal(mention) and (person := person_after_role(self.text, end)):
+            return self._named(*person, sentence, kind)  # "[UCL] astronomer Angelos Tsiaras"
         return self._named(mention, end, sentence, kind)
 
     def observe(self, start: int, end: int, sentence: int) -> None:
@@ -153,6 +158,7 @@ class ArticleResolver:
                     words = after_roles([office.group(1), "of", *words])[0][-len(words) :]
                 while words and (words[0] in _SENTENCE_OPENERS or is_place(words[0])):
                     words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
+                words = after_owner(words)  # "Hong Kong Carrie Lam", "United Nations Nikki Haley"
                 if len(words) >= 2 and not COUNTRY_ALIASES.get(" ".join(words)):
                     self._named(" ".join(words), at, sentence, None)
                 elif words and not _modifies_role(self.text, at) and (bearer := self._bearer(words[0])):
@@ -242,13 +248,7 @@ class ArticleResolver:
     def _named(self, mention: str, end: int, sentence: int, kind: str | None) -> str:
         if re.match(r"(?:the|The)\s+\S", mention) and any(is_proper(w) for w in mention.split()[1:]):
             mention = mention.split(" ", 1)[1]  # "The Taliban", "the Biden campaign": as "Taliban"
-        words = mention.split()
-        for size in (2, 1):  # "United States Joe Biden", "Scotland Nicola Sturgeon"
-            head = " ".join(words[:size])
-            if len(words) > size + 1 and is_place(head) and all(is_proper(w) for w in words[size:]):
-                words = words[size:]
-                break
-        words, roles = after_roles(words)
+        words, roles = after_roles(after_owner(mention.split()))
         mention = " ".join(words)
         name, titles = strip_titles(trailing_name(mention))
         titles |= roles

@@ -45,6 +45,8 @@ _NATIONS = frozenset(
         Vermont Virginia Washington Wisconsin Wyoming""".split()
     )
 )
+_COUNTRIES = frozenset(CAPITALS.values()) | {"Hong Kong", "Macau", "Puerto Rico", "Palestine", "Kosovo"}
+_GIVEN_NAMES = frozenset({"Jordan", "Israel", "Chad"})
 # First words of names of regions, not of people ("South Dakota", "North Karnataka", "New Mexico").
 _REGION_WORDS = frozenset(
     "North South East West Northern Southern Eastern Western Central New Upper Lower".split()
@@ -52,7 +54,7 @@ _REGION_WORDS = frozenset(
 
 
 # Words that make a name a body's, a place's or an event's, not a person's.
-_NOT_PERSONAL = frozenset(
+NOT_PERSONAL = frozenset(
     """news times post press party police team force forces service center centre institute foundation fund
     association society agency airport station hospital school county city state street park river island
     republic kingdom union nations states airlines group inc corp ltd co parliament assembly congress senate
@@ -63,7 +65,7 @@ _NOT_PERSONAL = frozenset(
     energy mining networks systems technologies labs biolabs foods brands cement media radio television
     broadcasting dispatch herald tribune gazette review observer chronicle courier united fc transit railways
     insurance securities investments ventures solutions telecom communications electric authority tribunal
-    capital mobile research""".split()
+    capital mobile research front conflict""".split()
 )  # the last lines: heads of companies' and outlets' names ("Baltic Port Holdings", "Atlas Dispatch")
 
 
@@ -74,7 +76,7 @@ _CALENDAR = frozenset(
 
 _ROLES = frozenset(
     """actress actor detective inspector constable author writer singer rapper filmmaker astronomer engineer
-    designer producer host presenter physician surgeon historian chairperson""".split()
+    designer producer host presenter physician surgeon historian chairperson mp mep mla""".split()
 )
 
 
@@ -83,9 +85,10 @@ def is_proper(word: str) -> bool:
 
 
 def is_place(word: str) -> bool:
-    """A country or capital named at the head of a run of names ("Scotland Nicola Sturgeon")."""
+    """A country or capital named at the head of a run of names ("Scotland Nicola Sturgeon",
+    "Germany Richard Grenell"); not a country that is also a given name ("Jordan Peterson")."""
     known = bool(CAPITALS.get(word) or COUNTRY_ALIASES.get(word)) or word in COUNTRY_ALIASES.values()
-    return known or word in _NATIONS
+    return known or word in _NATIONS or (word in _COUNTRIES and word not in _GIVEN_NAMES)
 
 
 def looks_like_body(name: str) -> bool:
@@ -93,7 +96,7 @@ def looks_like_body(name: str) -> bool:
     return any(
         (word.isupper() and len(word) > 1)
         or DESCRIPTION_KINDS.get(word.lower()) not in (None, "person", "official")
-        or word.lower() in BODY_WORDS | _NOT_PERSONAL
+        or word.lower() in BODY_WORDS | NOT_PERSONAL
         for word in name.split()
     )
 
@@ -113,17 +116,19 @@ def looks_personal(name: str) -> bool:
         low = word.lower()
         if low in PARTICLES:
             continue
-        common = low in DESCRIPTION_KINDS or low in BODY_WORDS or low in _NOT_PERSONAL or word in _CALENDAR
+        common = low in DESCRIPTION_KINDS or low in BODY_WORDS or low in NOT_PERSONAL or word in _CALENDAR
         common = common or is_role(word) or low in PERSON_PRONOUNS | GROUP_PRONOUNS  # "Deputy Chairperson"
         if not word[:1].isupper() or (word.isupper() and len(word) > 1) or common:
             return False
-        if low.endswith("s") and low[:-1] in _NOT_PERSONAL | set(DESCRIPTION_KINDS):
+        if low.endswith("s") and low[:-1] in NOT_PERSONAL | set(DESCRIPTION_KINDS):
             return False
     return True
 
 
 def is_role(word: str) -> bool:
-    """A word that names what a person does ("Ecologist", "Co-developer", "Secretary"), not who."""
+    """A word that names what a person does ("Ecologist", "Co-developer", "Secretary", "Director-General"),
+    not who."""
     low = word.lower()
     person = DESCRIPTION_KINDS.get(low) in ("person", "official") or low in TITLE_WORDS - TITLE_MODIFIERS
-    return person or low in _ROLES or low.endswith("ist") or low.startswith(("co-", "ex-"))
+    office = DESCRIPTION_KINDS.get(low.rsplit("-", 1)[-1]) == "official"  # "Secretary-General"
+    return person or office or low in _ROLES or low.endswith("ist") or low.startswith(("co-", "ex-"))

@@ -9,9 +9,19 @@ These functions cut a span down to what the resolver looks up.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
+from kg.nlp.describe import POSSESSIVE
 from kg.nlp.gazetteer import DESCRIPTION_KINDS, UNNAMED_HEADS
-from kg.nlp.resolve_kinds import BODY_WORDS, PARTICLES, is_proper, is_role, looks_personal
+from kg.nlp.resolve_kinds import (
+    BODY_WORDS,
+    NOT_PERSONAL,
+    PARTICLES,
+    is_place,
+    is_proper,
+    is_role,
+    looks_personal,
+)
 
 STOPWORDS = frozenset("the a an this that these those both all some of s".split())
 PREPOSITIONS = frozenset(
@@ -43,6 +53,8 @@ _DOCUMENT = re.compile(
     r"(?<=[A-Z\w])(?:[’']s)?\s+(?:official\s+)?(?:website|records|data|figures|database|report|study|"
     r"statement|press\s+release|press|release|account)$"
 )
+# Words that may stand between a body's name and the role after it ("Center for Biological Diversity").
+_NAME_LINKS = frozenset("of for the and".split())
 # A person's name followed by where they work: the name alone is the speaker.
 _OF_PLACE = re.compile(r"^((?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$")
 _LINKS = frozenset("in for from at of and with to on".split())
@@ -139,6 +151,59 @@ def after_roles(tokens: list[str]) -> tuple[list[str], set[str]]:
         roles.add(tokens[0].lower())
         tokens = tokens[1:]
     return tokens, roles
+
+
+def after_owner(tokens: list[str]) -> list[str]:
+    """A person's full name without the place, body or office glued before it ("Germany Richard
+    Grenell", "United Nations Nikki Haley", "Native American Rights Fund's Jacqueline De León", "NATO
+    Secretary-General Jens Stoltenberg"): in the run of capitalised words that ends the mention, the
+    words after the last role, else the last two (three with a particle or an initial) after a place,
+    a possessive or a name ending in a body's word."""
+    if any("," in w for w in tokens):  # an apposition, read elsewhere
+        return tokens
+    start = max(
+        (k + 1 for k, w in enumerate(tokens) if not is_proper(w) and w not in PARTICLES - {"of"}), default=0
+    )
+    roles = [k for k in range(max(start, 1), len(tokens)) if is_role(tokens[k])]
+    if roles and full_name(tokens[roles[-1] + 1 :]):
+        return tokens[roles[-1] + 1 :]
+    size = 3 if len(tokens) > 3 and (tokens[-2].lower() in PARTICLES or _INITIAL.match(tokens[-2])) else 2
+    owner, name = tokens[start:-size], tokens[-size:]
+    if not owner or not all(map(is_proper, owner)) or not full_name(name):
+        return tokens
+    possessive = len(POSSESSIVE.split(" ".join(owner + name))) > 1
+    body = len(owner) > 1 and owner[-1].lower() in BODY_WORDS | NOT_PERSONAL
+    return name if possessive or body or is_place(" ".join(owner)) else tokens
+
+
+def full_name(tokens: list[str]) -> bool:
+    """Two or three words that read as a person's name, the first capitalised ("Jacqueline De León")."""
+    return (
+        2 <= len(tokens) <= 3
+        and is_proper(tokens[0])
+        and "of" not in tokens
+        and looks_personal(" ".join(tokens))
+    )
+
+
+def person_after_role(text: str, end: int) -> tuple[str, int] | None:
+    """The person named after a role when a span ending at ``end`` names only the body: "[UCL]
+    astronomer Angelos Tsiaras", "[Center] for Biological Diversity scientist Tierra Curry", "[Kamloops
+    RCMP] Constable Gary Gray"; the name and where it ends."""
+    clause = re.match(r"[^,.;:“”\"()]*", text[end : end + 150]).group()
+    tokens = [(m.group(), end + m.end()) for m in re.finditer(r"\S+", clause)]
+    for k, (word, _) in enumerate(tokens):
+        if is_role(word):  # the name: up to three capitalised words or particles after the role
+            name = list(
+                takewhile(lambda t: is_proper(t[0]) or t[0] in PARTICLES - {"of"}, tokens[k + 1 : k + 4])
+            )
+            while name and not is_proper(name[-1][0]):
+                name.pop()
+            words = [w for w, _ in name]
+            return (" ".join(words), name[-1][1]) if full_name(words) else None
+        if not (is_proper(word) or word in _NAME_LINKS):
+            return None
+    return None
 
 
 def unnamed_individual(mention: str) -> str | None:

@@ -331,3 +331,56 @@ def test_a_family_word_is_the_one_person_who_fits(mention: str, expected: str) -
     r.observe(0, text.index(f" {mention}"), 0)
     start = text.index(mention)
     assert r.resolve(start, start + len(mention), 1, "person") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Said UCL astronomer Angelos Tsiaras, x.", "UCL", "Angelos Tsiaras"),
+        ("Remarked Center for Biological Diversity scientist Tierra Curry, x.", "Center", "Tierra Curry"),
+        ("Kamloops RCMP Constable Gary Gray said x.", "Kamloops RCMP", "Gary Gray"),
+        ("The RCMP said x.", "The RCMP", "RCMP"),
+    ],
+)
+def test_a_span_of_a_body_before_a_role_and_a_name_is_the_person(
+    text: str, mention: str, expected: str
+) -> None:
+    start = text.index(mention)
+    assert ArticleResolver(text).resolve(start, start + len(mention), 0, "person") == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("US Ambassador to Germany Richard Grenell", "Richard Grenell"),
+        ("Former US Ambassador to the United Nations Nikki Haley", "Nikki Haley"),
+        ("Hong Kong Carrie Lam", "Carrie Lam"),
+        ("The Native American Rights Fund's Jacqueline De León", "Jacqueline De León"),
+        ("The BBC's Jonathan Marcus", "Jonathan Marcus"),
+        ("NATO Secretary-General Jens Stoltenberg", "Jens Stoltenberg"),
+        ("The Pakistan Spectrum Authority", "Pakistan Spectrum Authority"),
+        ("The Addis Ababa Chamber of Commerce", "Addis Ababa Chamber of Commerce"),
+        ("The People's Democratic Front", "People's Democratic Front"),
+        ("Jordan Peterson", "Jordan Peterson"),
+    ],
+)
+def test_a_place_or_body_glued_before_a_full_name_is_no_part_of_it(mention: str, expected: str) -> None:
+    text = f"{mention} said x."
+    assert ArticleResolver(text).resolve(0, len(mention), 0) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("US Ambassador to Germany Richard Grenell alleged x.", "Richard Grenell", "Germany Richard Grenell"),
+        ("Hong Kong Carrie Lam spoke.", "Carrie Lam", "Hong Kong Carrie Lam"),
+        ("Argentina Alberto Fernández spoke.", "Alberto Fernández", "Argentina Alberto Fernández"),
+    ],
+)
+def test_a_place_glued_before_a_name_met_in_passing_is_no_part_of_it(
+    text: str, present: str, absent: str
+) -> None:
+    r = ArticleResolver(text)
+    r.observe(0, len(text), 0)
+    names = {e.name for e in r.entities}
+    assert present in names and absent not in names
