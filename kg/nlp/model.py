@@ -33,7 +33,8 @@ class ModelConfig:
     lora_dropout: float = 0.0
     window_tokens: int = 256
     head_dropout: float = 0.1
-    # Sentence-head logits are divided by this before the softmax (fitted on dev by kg.nlp.calibrate).
+    # Sentence-head logits are divided by this before the softmax (fitted on dev by kg.nlp.calibrate, which
+    # also fits the row map of training["calibration"]["rows"] that turns the heads' product into a confidence).
     temperature: float = 1.0
     # A tiny random encoder for fast tests instead of the pretrained base, e.g. {"hidden_size": 32}.
     tiny: dict[str, int] | None = None

@@ -245,7 +245,7 @@ def run_training(
     """`kg train`: the corpora's train splits, chosen on their dev splits (mean score), saved to ``out``.
 
     ``init`` starts from a saved model's adapters and heads instead of fresh ones. The
-    temperature of the sentence heads is then fitted on the dev splits (kg.nlp.calibrate).
+    confidence (temperature and row map) is then fitted on the dev splits (kg.nlp.calibrate).
     """
     from kg.cli.progress import progress_bar
     from kg.nlp.annotator import label_docs, write_sums
