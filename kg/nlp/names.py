@@ -103,7 +103,17 @@ def _demonyms() -> frozenset[str]:
     countries = {c.lower() for c in {*CAPITALS.values(), *COUNTRY_ALIASES.values()} if " " not in c}
     forms = {stem + end for c in countries for stem in (c, c[:-1]) for end in ("n", "an", "ian", "ese", "i")}
     forms |= {c[:-1] for c in countries if c.endswith("y")}  # "German"
+    forms |= _IRREGULAR_DEMONYMS
     return frozenset(forms - {p.lower() for p in (*CAPITALS, *COUNTRY_ALIASES, *countries)})
+
+
+# First words of a body's own name, cut off after its owner's possessive ("United Nations' Food").
+_CUT_AFTER_OWNER = frozenset("food world national international central general high new".split())
+# Adjectives no rule above derives from the country's name.
+_IRREGULAR_DEMONYMS = frozenset(
+    "turkish british english irish scottish welsh polish spanish danish swedish finnish kurdish dutch "
+    "french greek swiss thai filipino".split()
+)
 
 
 _DEMONYMS = _demonyms()
@@ -135,6 +145,10 @@ def is_name(name: str | None) -> bool:
         return False  # "World War II", "COVID-19", "Vox website", "Findings", "Cuban": not an agent
     if _two_agents(words):
         return False  # "Pierce and Hawkins", "Sadie Weiner, Hagan": two agents, or one glued to another
+    if len(words) > 1 and {"other", "others"} & {w.lower() for w in words}:
+        return False  # "Sara Seager and other researchers": a name and a description of more
+    if len(words) > 2 and re.search(r"\w[’']s?\s+[A-Z]\w*$", text) and words[-1].lower() in _CUT_AFTER_OWNER:
+        return False  # "United Nations' Food": the owner and the first word of what it owns
     if _office(words):
         return False  # an office, not who holds it
     first = words[0].lower()

@@ -42,6 +42,9 @@ from kg.nlp.names import is_name, name_key
         "Yemen-based Houthi movement",
         "Kerala health minister",
         "10 Downing Street spokesman",
+        "Greek Orthodox Church",
+        "Swiss Federal Council",
+        "Thai Raksa Chart Party",
     ],
 )
 def test_names_are_names(name: str) -> None:
@@ -105,6 +108,10 @@ def test_names_are_names(name: str) -> None:
         "Iranian Chess Federation President",
         "Sadie Weiner, Hagan",
         "Tunisian Parliament, Samir Dilou",
+        "Turkish",
+        "French",
+        "Sara Seager and other researchers",
+        "United Nations' Food",
         "",
         "   ",
     ],
