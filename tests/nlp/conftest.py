@@ -88,3 +88,15 @@ def tiny_model_dir(
     settings = TrainSettings(epochs=2, batch_windows=2, window_choices=(64,))
     train([gold_article] * 3, lambda model: 0.5, tiny_config, settings, out, log=lambda _: None)
     return out
+
+
+def resolve_mentions(text: str, mentions: list[str]) -> list[str]:
+    """What the resolver names each mention, read in order as decoding does (one per sentence index)."""
+    from kg.nlp.resolve import ArticleResolver
+
+    resolver, out, pos = ArticleResolver(text), [], 0
+    for i, mention in enumerate(mentions):
+        start = text.index(mention, pos)
+        pos = start + len(mention)
+        out.append(resolver.resolve(start, pos, i))
+    return out

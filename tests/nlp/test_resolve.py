@@ -5,6 +5,7 @@ import re
 import pytest
 
 from kg.nlp.resolve import ArticleResolver
+from tests.nlp.conftest import resolve_mentions
 
 TEXT = (
     "Yuyuan Tantian, a Chinese media outlet affiliated with CCTV, said Washington was eager. "
@@ -18,13 +19,7 @@ TEXT = (
 
 
 def resolve_all(mentions: list[str]) -> list[str]:
-    r = ArticleResolver(TEXT)
-    out, pos = [], 0
-    for i, m in enumerate(mentions):
-        start = TEXT.index(m, pos)
-        pos = start + len(m)
-        out.append(r.resolve(start, pos, i))
-    return out
+    return resolve_mentions(TEXT, mentions)
 
 
 def test_chain_of_mentions_in_an_article() -> None:

@@ -1,15 +1,6 @@
 from __future__ import annotations
 
-from kg.nlp.resolve import ArticleResolver
-
-
-def _resolve(text: str, mentions: list[str]) -> list[str]:
-    r, out, pos = ArticleResolver(text), [], 0
-    for i, mention in enumerate(mentions):
-        start = text.index(mention, pos)
-        pos = start + len(mention)
-        out.append(r.resolve(start, pos, i))
-    return out
+from tests.nlp.conftest import resolve_mentions as _resolve
 
 
 def test_a_research_group_is_named_as_introduced_and_its_study_speaks_for_it() -> None:
