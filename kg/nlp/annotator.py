@@ -10,7 +10,7 @@ import torch
 
 from kg.errors import InputError
 from kg.ingest.ids import article_id
-from kg.nlp.calibrate import row_map
+from kg.nlp.confidence import row_map
 from kg.nlp.decode import decode_article
 from kg.nlp.device import batch_tokens as default_batch_tokens
 from kg.nlp.device import cpu_has_bf16, pick_device, pick_precision, prepare

@@ -18,22 +18,19 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.nlp.confidence import ATTRIBUTED, SPEAKERLESS, RowMap, logit, row_confidence, row_map, sigmoid
 from kg.nlp.encoder import sha256_file
 from kg.nlp.evaluate import align, expected_calibration_error, row_right
 from kg.nlp.infer import RawSentence, predict
-from kg.nlp.model import AttributionModel, ModelConfig
+from kg.nlp.model import AttributionModel
 from kg.segment import sentence_spans
 
 GRID = tuple(round(0.5 + 0.1 * k, 2) for k in range(46))  # 0.5 .. 5.0
 HEADS = ("source", "stance", "holder")  # the heads whose top probabilities make a row's confidence
-# Rows are mapped by whether they name a speaker: (slope, bias) per group.
-SPEAKERLESS, ATTRIBUTED = "speakerless", "attributed"
-RowMap = Mapping[str, Sequence[float]]
-_EPS = 1e-6
 
 
 @dataclass(frozen=True)
@@ -62,30 +59,6 @@ def head_product(raw: RawSentence) -> float:
     return math.prod(max(raw.probs[h]) for h in HEADS)
 
 
-def _logit(p: float) -> float:
-    p = min(max(p, _EPS), 1 - _EPS)
-    return math.log(p / (1 - p))
-
-
-def _sigmoid(z: float) -> float:
-    return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
-
-
-def row_confidence(product: float, speakerless: bool, rows: RowMap | None) -> float:
-    """A row's calibrated confidence; the product itself where no map (or no map for its group) was fitted."""
-    params = (rows or {}).get(SPEAKERLESS if speakerless else ATTRIBUTED)
-    if params is None:
-        return product
-    slope, bias = params
-    return _sigmoid(slope * _logit(product) + bias)
-
-
-def row_map(config: ModelConfig) -> RowMap | None:
-    """The row map a model was calibrated with (None for models calibrated by temperature alone)."""
-    calibration = config.training.get("calibration")
-    return calibration.get("rows") if isinstance(calibration, dict) else None
-
-
 def fit_platt(
     pairs: Sequence[tuple[float, bool]], ridge: float = 1.0, steps: int = 100
 ) -> tuple[float, float]:
@@ -94,12 +67,12 @@ def fit_platt(
     ``ridge`` pulls towards the identity (1, 0) like one pseudo-row, so a tiny or separable
     set still gives finite numbers.
     """
-    xs = [_logit(p) for p, _ in pairs]
+    xs = [logit(p) for p, _ in pairs]
     a, b = 1.0, 0.0
     for _ in range(steps):
         ga, gb, haa, hab, hbb = ridge * (a - 1), ridge * b, ridge, 0.0, ridge
         for x, (_, right) in zip(xs, pairs, strict=True):
-            s = _sigmoid(a * x + b)
+            s = sigmoid(a * x + b)
             ga, gb = ga + (s - right) * x, gb + (s - right)
             w = s * (1 - s)
             haa, hab, hbb = haa + w * x * x, hab + w * x, hbb + w
@@ -113,7 +86,7 @@ def fit_platt(
 
 def dev_rows(model: AttributionModel, tokenizer, records: Sequence[dict]) -> list[Row]:
     """Every gold sentence that a predicted sentence covers, with the model's output for it."""
-    from kg.nlp.decode import decode_article  # decode applies row_confidence: keep the import one-way
+    from kg.nlp.decode import decode_article
 
     docs = [(r["text"], sentence_spans(r["text"])) for r in records]
     out = []

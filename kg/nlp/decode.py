@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from kg.nlp import labels as L
-from kg.nlp.calibrate import RowMap, row_confidence
+from kg.nlp.confidence import RowMap, row_confidence
 from kg.nlp.describe import describe
 from kg.nlp.infer import RawSentence, TaggedSpan
 from kg.nlp.resolve import UNNAMED, ArticleResolver
@@ -57,7 +57,7 @@ def decode_article(
 ) -> tuple[AnnotatedSentence, ...]:
     """One article's sentences with every label filled, plus ``confidence`` and ``uncertain``.
 
-    ``rows`` maps the heads' product to a row confidence (kg.nlp.calibrate.row_map of the model).
+    ``rows`` maps the heads' product to a row confidence (kg.nlp.confidence.row_map of the model).
     """
     resolver = ArticleResolver(text)
     out: list[dict] = []

@@ -12,17 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.nlp.calibrate import (
-    ATTRIBUTED,
-    SPEAKERLESS,
-    fit_platt,
-    fit_temperature,
-    head_product,
-    refit,
-    rescale,
-    row_confidence,
-    row_map,
-)
+from kg.nlp.calibrate import fit_platt, fit_temperature, head_product, refit, rescale
+from kg.nlp.confidence import ATTRIBUTED, SPEAKERLESS, row_confidence, row_map
 from kg.nlp.decode import UNCERTAIN_BELOW
 from kg.nlp.evaluate import expected_calibration_error, score
 from kg.nlp.infer import RawSentence
