@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from kg.nlp.describe import POSSESSIVE, appositive, introduced
-from kg.nlp.gazetteer import CAPITALS, COUNTRY_ALIASES, DESCRIPTION_KINDS, UNNAMED_HEADS
+from kg.nlp.gazetteer import (
+    CAPITALS,
+    COUNTRY_ALIASES,
+    DESCRIPTION_KINDS,
+    TITLE_MODIFIERS,
+    UNNAMED_HEADS,
+)
 from kg.nlp.names import is_name, plain_name, strip_titles
 from kg.nlp.resolve_kinds import (
     FAMILY,
@@ -54,6 +60,7 @@ _RESEARCH = "research group"  # the descriptor that marks a research group among
 _NAMED_AFTER = re.compile(r"\s*,\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s*,")
 _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?\Z")
 _ACRONYM_SKIPS = frozenset(("of", "the", "for", "and", "on", "in"))
+_AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
 
 
 @dataclass
@@ -86,9 +93,21 @@ def _quoted(text: str, start: int, at: int) -> bool:
 
 def _modifies_role(text: str, end: int) -> bool:
     """Whether the word ending at ``end`` names whom a role serves ("Varenne president Élodie
-    Fontaine", "Helix chair"): a body's name, not a surname."""
-    following = re.match(r"\s+([a-z][\w-]*)", text[end : end + 30])
-    return bool(following) and is_role(following.group(1))
+    Fontaine", "Helix chair", "Sumber Hijau chief executive"): a body's name, not a surname."""
+    following = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", text[end : end + 40])
+    if not following:
+        return False
+    first, second = following.groups()
+    return is_role(first) or (first in TITLE_MODIFIERS and bool(second) and is_role(second))
+
+
+def _aside(text: str, start: int, begin: int, end: int) -> bool:
+    """Whether the name ``text[begin:end]`` is no subject of the sentence opened at ``start``: uttered
+    by the speaker, the object of a preposition ("In an interview with Freight Monitor, Mendoza
+    denied"), an owner ("Kerslake's solicitor, Priya Chandrasekaran") or whom a role serves."""
+    object_of = _AFTER_PREPOSITION.search(text, max(start, begin - 30), begin)
+    owner = re.search(r"[’']s$", text[begin:end])
+    return bool(_quoted(text, start, begin) or object_of or owner or _modifies_role(text, end))
 
 
 def _initials(name: str) -> str | None:
@@ -152,7 +171,7 @@ class ArticleResolver:
                 self.at, at = at, self.text.index(part, at) + len(part)
                 words = re.sub(r"[’']s$", "", part).split()
                 office = _OFFICE_BEFORE.search(self.text, max(0, self.at - 40), self.at)
-                if _quoted(self.text, start, self.at):  # named by the speaker: after the sentence's own
+                if _aside(self.text, start, self.at, at):  # after the sentence's own subject
                     self.at += len(self.text)
                 if office and is_role(office.group(1)):  # "Secretary of [State Mike Pompeo]"
                     words = after_roles([office.group(1), "of", *words])[0][-len(words) :]

@@ -76,7 +76,7 @@ _CALENDAR = frozenset(
 
 _ROLES = frozenset(
     """actress actor detective inspector constable author writer singer rapper filmmaker astronomer engineer
-    designer producer host presenter physician surgeon historian chairperson mp mep mla""".split()
+    designer producer host presenter physician surgeon historian chairperson mp mep mla boss""".split()
 )
 
 

@@ -379,3 +379,26 @@ def test_a_place_glued_before_a_name_met_in_passing_is_no_part_of_it(
     r.observe(0, len(text), 0)
     names = {e.name for e in r.entities}
     assert present in names and absent not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("In an interview with Freight Monitor, Sofía Mendoza denied it. She said y.", "Sofía Mendoza"),
+        (
+            "Danny Kerslake sued. Kerslake’s solicitor, Priya Chandrasekaran, agreed. She said y.",
+            "Priya Chandrasekaran",
+        ),
+        (
+            "Sumber Hijau Agri met. Sumber Hijau chief executive Wijaya Santoso said x. He added y.",
+            "Sumber Hijau chief executive Wijaya Santoso",
+        ),
+        ("Maison Delorme met. Delorme boss Antoine Ferrand arrived. He said y.", "Antoine Ferrand"),
+    ],
+)
+def test_a_name_aside_is_no_subject_of_the_sentence(text: str, span: str) -> None:
+    """A preposition's object, an owner or whom a role serves ranks after the speaker for the pronoun after."""
+    sentence = text.count(".") - 2
+    pronoun = text.split(". ")[-1].split()[0]
+    got = _resolve_in(text, [(span, sentence), (pronoun, sentence + 1)], "person")
+    assert got[1] == got[0] == " ".join(span.split()[-2:])
