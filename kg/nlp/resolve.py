@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import dropwhile
 
 from kg.nlp.describe import POSSESSIVE, appositive, introduced
 from kg.nlp.gazetteer import (
@@ -21,9 +22,12 @@ from kg.nlp.gazetteer import (
 )
 from kg.nlp.names import is_name, plain_name, strip_titles
 from kg.nlp.resolve_kinds import (
+    BODY_WORDS,
+    CALENDAR,
     FAMILY,
     GENDER,
     GROUP_PRONOUNS,
+    NOT_PERSONAL,
     PERSON_PRONOUNS,
     is_place,
     is_proper,
@@ -110,6 +114,41 @@ def _aside(text: str, start: int, begin: int, end: int) -> bool:
     return bool(_quoted(text, start, begin) or object_of or owner or _modifies_role(text, end))
 
 
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w\-]*[ \t]+)+\Z")
+_CAPITALISED_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’\-]*)+")
+_LINKED_AFTER = re.compile(r"[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
+
+
+def _body_word(word: str) -> bool:
+    """A word that ends a body's name ("Commission", "Journal", "Archive", "Board")."""
+    low = word.lower()
+    return low in BODY_WORDS | NOT_PERSONAL or DESCRIPTION_KINDS.get(low) not in (None, "person", "official")
+
+
+def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to the whole name of a body it stops inside: "[Violence Archive]" of "Gun
+    Violence Archive", "[Safety]" of "National Transportation Safety Board", "[New England Journal]"
+    of "... of Medicine" (a body's name goes on with "of", "on", "for" and capitalised words). A
+    person's name, a headline (every word capitalised) and a day or month are left as they are."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) % (len(text) + 1)
+    long_words = [w for w in text[line_start:line_end].split() if len(w) > 3]
+    if sum(w[:1].isupper() for w in long_words) > 0.6 * len(long_words) or looks_personal(text[start:end]):
+        return start, end
+    last = text[start:end].split()[-1:] or [""]
+    after = _CAPITALISED_AFTER.match(text, end)
+    if last[0][:1].isupper() and after and _body_word(after.group().split()[-1]):
+        end = after.end()
+    elif not _body_word(last[0]):
+        return start, end
+    if text[start : start + 1].isupper() and (before := _CAPITALISED_BEFORE.search(text, 0, start)):
+        words = list(dropwhile(lambda w: w in _SENTENCE_OPENERS or is_place(w), before.group().split()))
+        start -= len(" ".join(words)) + 1 if words else 0
+    while (linked := _LINKED_AFTER.match(text, end)) and not set(linked.group().split()) & CALENDAR:
+        end = linked.end()
+    return start, end
+
+
 def _initials(name: str) -> str | None:
     """The acronym of a name of three or more capitalised words ("World Health Organization" -> "WHO")."""
     tokens = [w for w in name.split() if w.lower() not in _ACRONYM_SKIPS]
@@ -133,6 +172,7 @@ class ArticleResolver:
         """Canonical name of the mention ``text[start:end]`` in sentence number ``sentence``."""
         if start > 1 and self.text[start] == "s" and self.text[start - 1] in "'’":
             start = self._word_start(start - 1)  # "West's family", not "s family"
+        start, end = _whole_name(self.text, start, end)
         self.at = start
         mention = clean_mention(self.text[start:end])
         low = mention.lower()

@@ -65,11 +65,11 @@ NOT_PERSONAL = frozenset(
     energy mining networks systems technologies labs biolabs foods brands cement media radio television
     broadcasting dispatch herald tribune gazette review observer chronicle courier united fc transit railways
     insurance securities investments ventures solutions telecom communications electric authority tribunal
-    capital mobile research front conflict""".split()
+    capital mobile research front conflict archive journal""".split()
 )  # the last lines: heads of companies' and outlets' names ("Baltic Port Holdings", "Atlas Dispatch")
 
 
-_CALENDAR = frozenset(
+CALENDAR = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August
     September October November December""".split()
 )
@@ -116,7 +116,7 @@ def looks_personal(name: str) -> bool:
         low = word.lower()
         if low in PARTICLES:
             continue
-        common = low in DESCRIPTION_KINDS or low in BODY_WORDS or low in NOT_PERSONAL or word in _CALENDAR
+        common = low in DESCRIPTION_KINDS or low in BODY_WORDS or low in NOT_PERSONAL or word in CALENDAR
         common = common or is_role(word) or low in PERSON_PRONOUNS | GROUP_PRONOUNS  # "Deputy Chairperson"
         if not word[:1].isupper() or (word.isupper() and len(word) > 1) or common:
             return False

@@ -402,3 +402,44 @@ def test_a_name_aside_is_no_subject_of_the_sentence(text: str, span: str) -> Non
     pronoun = text.split(". ")[-1].split()[0]
     got = _resolve_in(text, [(span, sentence), (pronoun, sentence + 1)], "person")
     assert got[1] == got[0] == " ".join(span.split()[-2:])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        (
+            "A study in the New England Journal of Medicine said the drug worked in most patients.",
+            "New England Journal",
+            "New England Journal of Medicine",
+        ),
+        (
+            "The United States Commission on Civil Rights said on Monday that the report was flawed.",
+            "The United States Commission",
+            "United States Commission on Civil Rights",
+        ),
+        (
+            "According to data from the Gun Violence Archive, shootings rose sharply this year.",
+            "Violence Archive",
+            "Gun Violence Archive",
+        ),
+        (
+            "An inquiry was opened by the National Transportation Safety Board after the crash.",
+            "Safety",
+            "National Transportation Safety Board",
+        ),
+        (
+            "Orinoco Mining on Friday denied that it had reopened merger talks.",
+            "Orinoco Mining",
+            "Orinoco Mining",
+        ),
+        (
+            "Professor Carl Lipo of Binghamton University said the statues were placed near water.",
+            "Carl Lipo",
+            "Carl Lipo",
+        ),
+        ("Gun Violence Archive Data Shows Rise\nThe archive said x.", "Violence Archive", "Violence Archive"),
+    ],
+)
+def test_a_span_cut_inside_a_body_s_name_takes_the_whole_name(text: str, span: str, name: str) -> None:
+    start = text.index(span)
+    assert ArticleResolver(text).resolve(start, start + len(span), 0) == name
