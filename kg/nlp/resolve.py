@@ -157,6 +157,15 @@ def _initials(name: str) -> str | None:
     return "".join(w[0] for w in tokens)
 
 
+def _person_initials(name: str) -> str | None:
+    """The initials of a person's name of two words or more ("Natasha Gownaris" -> "NG"): an
+    interview marks each answer with them ("NG: This study started in 1982")."""
+    tokens = name.split()
+    if len(tokens) < 2 or not all(w[:1].isupper() for w in tokens):
+        return None
+    return "".join(w[0] for w in tokens)
+
+
 class ArticleResolver:
     """Keeps the entities met so far in one article and resolves each new mention."""
 
@@ -297,8 +306,7 @@ class ArticleResolver:
         fitting = [
             ent
             for ent in self.entities
-            if (ent.kind in ("person", "official") or (ent.kind is None and looks_personal(ent.name)))
-            and (gender is None or ent.gender in (None, gender))
+            if self._personal(ent) and (gender is None or ent.gender in (None, gender))
         ]
         if len(fitting) == 1 and mention.lower().startswith("the "):
             return self._touch(fitting[0], sentence).name
@@ -351,6 +359,10 @@ class ArticleResolver:
         for ent in self._recent():  # "RIAA" and "Recording Industry Association of America"
             if _initials(name) == ent.name or _initials(ent.name) == name:
                 return ent
+        if name.isalpha() and name.isupper():  # "NG" answering for Natasha Gownaris
+            for ent in self._recent():
+                if self._personal(ent) and _person_initials(ent.name) == name:
+                    return ent
         for ent in self._recent():
             theirs = ent.name.split()
             if (
@@ -371,11 +383,14 @@ class ArticleResolver:
         bearers = [
             ent
             for ent in self._recent()
-            if len(ent.name.split()) >= 2
-            and ent.name.split()[-1] == surname
-            and (ent.kind in ("person", "official") or (ent.kind is None and looks_personal(ent.name)))
+            if len(ent.name.split()) >= 2 and ent.name.split()[-1] == surname and self._personal(ent)
         ]
         return max(bearers, key=lambda e: e.count, default=None)
+
+    @staticmethod
+    def _personal(ent: Entity) -> bool:
+        """Whether an entity is a person: so the text calls it, or its name reads as a person's."""
+        return ent.kind in ("person", "official") or (ent.kind is None and looks_personal(ent.name))
 
     def _entity(self, name: str, kind: str | None) -> Entity:
         for ent in self.entities:

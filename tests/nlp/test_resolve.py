@@ -443,3 +443,12 @@ def test_a_name_aside_is_no_subject_of_the_sentence(text: str, span: str) -> Non
 def test_a_span_cut_inside_a_body_s_name_takes_the_whole_name(text: str, span: str, name: str) -> None:
     start = text.index(span)
     assert ArticleResolver(text).resolve(start, start + len(span), 0) == name
+
+
+def test_interview_initials_stand_for_the_person_answering() -> None:
+    text = "Natasha Gownaris: I studied fish. NG: This study started in 1982. The US agreed."
+    assert resolve_mentions(text, ["Natasha Gownaris", "NG", "US"]) == [
+        "Natasha Gownaris",
+        "Natasha Gownaris",
+        "United States",
+    ]
