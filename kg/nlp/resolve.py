@@ -64,6 +64,7 @@ _RESEARCH = "research group"  # the descriptor that marks a research group among
 _NAMED_AFTER = re.compile(r"\s*,\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s*,")
 _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?\Z")
 _ACRONYM_SKIPS = frozenset(("of", "the", "for", "and", "on", "in"))
+_ACRONYM_GIVEN = re.compile(r"(.+?)\s*\(([A-Z][A-Za-z&]*[A-Z])\)?")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
 
 
@@ -76,6 +77,7 @@ class Entity:
     pos: int = -1  # where it was first met in sentence ``last``: earlier is likelier the subject
     gender: str | None = None  # "m" or "f", once a title, a description or a pronoun says so
     count: int = 0  # times met: a surname alone stands for its most mentioned bearer
+    aliases: set[str] = field(default_factory=set)  # acronyms the text gave it: "... (WHO)"
 
 
 def _head_words(description: str) -> set[str]:
@@ -155,6 +157,13 @@ def _initials(name: str) -> str | None:
     if len(tokens) < 3 or not all(w[:1].isupper() for w in tokens):
         return None
     return "".join(w[0] for w in tokens)
+
+
+def _acronym_given(mention: str) -> tuple[str, str | None]:
+    """A name and the acronym the text gives it in brackets ("Notes from Poland (NFP)" -> "Notes from
+    Poland", "NFP"): the acronym alone names it later, whatever its letters."""
+    given = _ACRONYM_GIVEN.fullmatch(mention)
+    return (given.group(1), given.group(2)) if given else (mention, None)
 
 
 def _person_initials(name: str) -> str | None:
@@ -315,6 +324,7 @@ class ArticleResolver:
     def _named(self, mention: str, end: int, sentence: int, kind: str | None) -> str:
         if re.match(r"(?:the|The)\s+\S", mention) and any(is_proper(w) for w in mention.split()[1:]):
             mention = mention.split(" ", 1)[1]  # "The Taliban", "the Biden campaign": as "Taliban"
+        mention, acronym = _acronym_given(mention)
         words, roles = after_roles(after_owner(mention.split()))
         mention = " ".join(words)
         name, titles = strip_titles(trailing_name(mention))
@@ -327,6 +337,7 @@ class ArticleResolver:
             self.renamed[ent.name] = name  # "Koval" met first, "Mira Koval" later: keep the full name
             ent.name = name
         ent.descriptors |= titles
+        ent.aliases |= {acronym} if acronym else set()
         if titles and ent.kind is None:
             ent.kind = "official"
         description = introduced(appositive(self.text, end) or "")
@@ -352,7 +363,7 @@ class ArticleResolver:
         never of a description such as "a spokesman for West")."""
         tokens = name.split()
         for ent in self._recent():
-            if ent.name == name:
+            if ent.name == name or name in ent.aliases:
                 return ent
         if len(tokens) == 1 and (bearer := self._bearer(name)):
             return bearer

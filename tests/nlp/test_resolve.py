@@ -452,3 +452,8 @@ def test_interview_initials_stand_for_the_person_answering() -> None:
         "Natasha Gownaris",
         "United States",
     ]
+
+
+def test_an_acronym_given_in_brackets_names_the_body_later() -> None:
+    text = "Notes from Poland (NFP) said stores opened. NFP named the buyers."
+    assert resolve_mentions(text, ["Notes from Poland (NFP)", "NFP"]) == ["Notes from Poland"] * 2
