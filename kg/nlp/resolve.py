@@ -304,6 +304,7 @@ class ArticleResolver:
         if wanted:
             for ent in self._recent():
                 if ent.kind == wanted or (wanted == "person" and ent.kind == "official"):
+                    ent.descriptors.add(head)  # "the complaint" later is the same body's again
                     return self._touch(ent, sentence).name
         return mention[:1].lower() + mention[1:] if mention.split()[0].istitle() else mention
 

@@ -457,3 +457,18 @@ def test_interview_initials_stand_for_the_person_answering() -> None:
 def test_an_acronym_given_in_brackets_names_the_body_later() -> None:
     text = "Notes from Poland (NFP) said stores opened. NFP named the buyers."
     assert resolve_mentions(text, ["Notes from Poland (NFP)", "NFP"]) == ["Notes from Poland"] * 2
+
+
+def test_a_description_taken_for_a_body_stays_that_body_after_another_is_named() -> None:
+    text = (
+        "The Rights Fund filed a lawsuit. The complaint notes many facts. "
+        "The World Population Review estimated the population. An issue raised by the complaint was this."
+    )
+    resolver, names, pos = ArticleResolver(text), [], 0
+    for i, mention in enumerate(
+        ["The Rights Fund", "The complaint", "The World Population Review", "the complaint"]
+    ):
+        start = text.index(mention, pos)
+        pos = start + len(mention)
+        names.append(resolver.resolve(start, pos, i, "organization"))
+    assert names == ["Rights Fund", "Rights Fund", "World Population Review", "Rights Fund"]
