@@ -21,6 +21,7 @@ from kg.nlp.gazetteer import (
     UNNAMED_HEADS,
 )
 from kg.nlp.names import is_name, plain_name, strip_titles
+from kg.nlp.resolve_acronyms import acronym_given, initials, person_initials
 from kg.nlp.resolve_kinds import (
     BODY_WORDS,
     CALENDAR,
@@ -63,8 +64,6 @@ _RESEARCH = "research group"  # the descriptor that marks a research group among
 # A description followed by the name it describes: "The Vice President, Mike Pence, said".
 _NAMED_AFTER = re.compile(r"\s*,\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s*,")
 _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?\Z")
-_ACRONYM_SKIPS = frozenset(("of", "the", "for", "and", "on", "in"))
-_ACRONYM_GIVEN = re.compile(r"(.+?)\s*\(([A-Z][A-Za-z&]*[A-Z])\)?")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
 
 
@@ -149,30 +148,6 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     while (linked := _LINKED_AFTER.match(text, end)) and not set(linked.group().split()) & CALENDAR:
         end = linked.end()
     return start, end
-
-
-def _initials(name: str) -> str | None:
-    """The acronym of a name of three or more capitalised words ("World Health Organization" -> "WHO")."""
-    tokens = [w for w in name.split() if w.lower() not in _ACRONYM_SKIPS]
-    if len(tokens) < 3 or not all(w[:1].isupper() for w in tokens):
-        return None
-    return "".join(w[0] for w in tokens)
-
-
-def _acronym_given(mention: str) -> tuple[str, str | None]:
-    """A name and the acronym the text gives it in brackets ("Notes from Poland (NFP)" -> "Notes from
-    Poland", "NFP"): the acronym alone names it later, whatever its letters."""
-    given = _ACRONYM_GIVEN.fullmatch(mention)
-    return (given.group(1), given.group(2)) if given else (mention, None)
-
-
-def _person_initials(name: str) -> str | None:
-    """The initials of a person's name of two words or more ("Natasha Gownaris" -> "NG"): an
-    interview marks each answer with them ("NG: This study started in 1982")."""
-    tokens = name.split()
-    if len(tokens) < 2 or not all(w[:1].isupper() for w in tokens):
-        return None
-    return "".join(w[0] for w in tokens)
 
 
 class ArticleResolver:
@@ -325,7 +300,7 @@ class ArticleResolver:
     def _named(self, mention: str, end: int, sentence: int, kind: str | None) -> str:
         if re.match(r"(?:the|The)\s+\S", mention) and any(is_proper(w) for w in mention.split()[1:]):
             mention = mention.split(" ", 1)[1]  # "The Taliban", "the Biden campaign": as "Taliban"
-        mention, acronym = _acronym_given(mention)
+        mention, acronym = acronym_given(mention)
         words, roles = after_roles(after_owner(mention.split()))
         mention = " ".join(words)
         name, titles = strip_titles(trailing_name(mention))
@@ -369,11 +344,11 @@ class ArticleResolver:
         if len(tokens) == 1 and (bearer := self._bearer(name)):
             return bearer
         for ent in self._recent():  # "RIAA" and "Recording Industry Association of America"
-            if _initials(name) == ent.name or _initials(ent.name) == name:
+            if initials(name) == ent.name or initials(ent.name) == name:
                 return ent
         if name.isalpha() and name.isupper():  # "NG" answering for Natasha Gownaris
             for ent in self._recent():
-                if self._personal(ent) and _person_initials(ent.name) == name:
+                if self._personal(ent) and person_initials(ent.name) == name:
                     return ent
         for ent in self._recent():
             theirs = ent.name.split()
