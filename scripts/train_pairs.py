@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.corpus.links import claim_table, read_cross  # noqa: E402
+from kg.nlp.encoder import record_sums  # noqa: E402
 from kg.nlp.pairs import LABELS, NEIGHBOURS, Claims, candidates, features  # noqa: E402
 from kg.nlp.run import load_gold  # noqa: E402
 
@@ -106,18 +107,6 @@ def pick_threshold(prob: np.ndarray, gold: np.ndarray) -> tuple[float, float, fl
     return best[1:]
 
 
-def _record_sum(folder: Path) -> None:
-    """Keep the folder's SHA256SUMS line for the weights current (kg checks it on load)."""
-    import hashlib
-
-    sums = folder / "SHA256SUMS"
-    lines = [
-        line for line in (sums.read_text().splitlines() if sums.is_file() else []) if "pairs." not in line
-    ]
-    digest = hashlib.sha256((folder / "pairs.safetensors").read_bytes()).hexdigest()
-    sums.write_text("\n".join([*lines, f"{digest}  pairs.safetensors"]) + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "kg" / "nlp" / "weights")
@@ -174,7 +163,7 @@ def main() -> None:
         },
     }
     (args.out / "pairs.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
-    _record_sum(args.out)
+    record_sums(args.out, ["pairs.safetensors"])  # kg checks it on load
     print(f"saved {args.out / 'pairs.safetensors'}")
 
 

@@ -15,7 +15,7 @@ from kg.nlp.decode import decode_article
 from kg.nlp.device import batch_tokens as default_batch_tokens
 from kg.nlp.device import cpu_has_bf16, pick_device, pick_precision, prepare
 from kg.nlp.embed import BaseEncoder, claim_vectors
-from kg.nlp.encoder import check_file, load_tokenizer, recorded_sums, sha256_file
+from kg.nlp.encoder import check_file, load_tokenizer, record_sums, recorded_sums, sha256_file
 from kg.nlp.infer import Doc, predict
 from kg.nlp.model import AttributionModel
 from kg.records import AnnotatedArticle, Article, RunInfo
@@ -49,17 +49,8 @@ def verify_weights(folder: Path) -> str:
 
 
 def write_sums(folder: Path) -> None:
-    """Record the sha256 of a saved model's files (done by `kg train`), keeping the other files' lines
-    (the claim-pair classifier's weights share the folder)."""
-    names = ("config.json", "model.safetensors")
-    sums = folder / "SHA256SUMS"
-    kept = [
-        line
-        for line in (sums.read_text().splitlines() if sums.is_file() else [])
-        if line.split()[-1] not in names
-    ]
-    lines = [f"{sha256_file(folder / n)}  {n}" for n in names]
-    sums.write_text("\n".join([*lines, *kept]) + "\n", encoding="utf-8")
+    """Record the sha256 of a saved model's files (done by `kg train`)."""
+    record_sums(folder, ("config.json", "model.safetensors"))
 
 
 class Annotator:

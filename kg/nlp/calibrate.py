@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.nlp.confidence import ATTRIBUTED, SPEAKERLESS, RowMap, logit, row_confidence, row_map, sigmoid
-from kg.nlp.encoder import sha256_file
+from kg.nlp.encoder import record_sums, recorded_sums
 from kg.nlp.evaluate import align, expected_calibration_error, row_right
 from kg.nlp.infer import RawSentence, predict
 from kg.nlp.model import AttributionModel
@@ -153,24 +153,9 @@ def refit(folder: Path, gold_paths: Sequence[Path]) -> dict[str, object]:
     config["temperature"] = fitted["temperature"]
     config["training"] = {**config.get("training", {}), "calibration": fitted}
     path.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    _refresh_sum(folder, path.name)
+    if path.name in recorded_sums(folder):
+        record_sums(folder, [path.name])
     return fitted
-
-
-def _refresh_sum(folder: Path, name: str) -> None:
-    """Record ``name``'s new sha256 in the folder's SHA256SUMS, other lines as they were."""
-    sums = folder / "SHA256SUMS"
-    if not sums.is_file():
-        return
-    lines = sums.read_text(encoding="utf-8").splitlines()
-    fresh = [f"{sha256_file(folder / name)}  {name}" if _names(line, name) else line for line in lines]
-    sums.write_text("\n".join(fresh) + "\n", encoding="utf-8")
-
-
-def _names(line: str, name: str) -> bool:
-    """The SHA256SUMS line records ``name`` (read as kg.nlp.encoder.recorded_sums reads it)."""
-    parts = line.split(maxsplit=1)
-    return len(parts) == 2 and parts[1].strip().lstrip("*") == name
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Weights are read with safetensors only; nothing is fetched from a hub and no rem
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,17 @@ def recorded_sums(folder: Path) -> dict[str, str]:
         return {}
     pairs = (line.split(maxsplit=1) for line in sums.read_text(encoding="utf-8").splitlines() if line.strip())
     return {name.strip().lstrip("*"): digest for digest, name in pairs}
+
+
+def record_sums(folder: Path, names: Sequence[str]) -> None:
+    """Record the sha256 of ``names`` in the folder's SHA256SUMS, keeping the other files' lines
+    (the attribution model and the claim-pair classifier share the weights folder)."""
+    sums = folder / "SHA256SUMS"
+    kept = {name: digest for name, digest in recorded_sums(folder).items() if name not in names}
+    fresh = {name: sha256_file(folder / name) for name in names}
+    sums.write_text(
+        "".join(f"{digest}  {name}\n" for name, digest in {**fresh, **kept}.items()), encoding="utf-8"
+    )
 
 
 def check_file(path: Path, digest: str) -> None:
