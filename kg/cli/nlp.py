@@ -75,6 +75,13 @@ def train(
             help="Weigh the stance loss by (1 / label frequency) ** this; 0: equal weights.",
         ),
     ] = 0.0,
+    stance_sees: Annotated[
+        str,
+        typer.Option(
+            "--stance-sees",
+            help="Tag layers whose tokens the stance head reads beside the sentence, e.g. holder,cue.",
+        ),
+    ] = "",
 ) -> None:
     """Train the adapters and heads on the corpora's train splits; keep the epoch best on their dev splits."""
     from kg.nlp.train import run_training
@@ -93,6 +100,7 @@ def train(
         lr=lr,
         long_once=long_once,
         stance_balance=stance_balance,
+        stance_sees=[layer for layer in stance_sees.split(",") if layer],
     )
     typer.echo(f"saved {out} (best dev score {info['best_dev_score']}, {info['minutes']} min)")
 

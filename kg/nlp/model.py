@@ -38,6 +38,9 @@ class ModelConfig:
     temperature: float = 1.0
     # A tiny random encoder for fast tests instead of the pretrained base, e.g. {"hidden_size": 32}.
     tiny: dict[str, int] | None = None
+    # Tag layers (e.g. ["holder", "cue"]) whose tokens the stance head reads beside the sentence: a
+    # sentence's stance is its holder's, and mean-pooling the whole sentence dilutes the few words that say it.
+    stance_sees: list[str] = field(default_factory=list)
     training: dict[str, object] = field(default_factory=dict)
 
     def to_json(self) -> str:
@@ -61,6 +64,8 @@ class AttributionModel(nn.Module):
         self.tag_head = nn.Linear(hidden, len(L.TAG_LAYERS) * len(L.BIO))
         self.sentence_mlp = nn.Sequential(nn.Linear(hidden, hidden), nn.Tanh())
         self.sentence_head = nn.Linear(hidden, sum(len(v) for v in SENTENCE_HEADS.values()))
+        if config.stance_sees:
+            self.stance_head = nn.Linear(hidden * (1 + len(config.stance_sees)), len(L.STANCES))
 
     @staticmethod
     def _make_encoder(config: ModelConfig) -> nn.Module:
@@ -105,27 +110,69 @@ class AttributionModel(nn.Module):
         embed = self._word_embeddings()(input_ids) + self.case_embedding(case_ids)
         states = self.encoder(inputs_embeds=embed, attention_mask=attention_mask).last_hidden_state
         tags = self.tag_head(self.dropout(states)).view(*states.shape[:2], len(L.TAG_LAYERS), len(L.BIO))
-        pooled = self._pool(states, sentence_index)
-        logits = self.sentence_head(self.dropout(self.sentence_mlp(pooled)))
+        sentence = self.sentence_mlp(self._pool(states, sentence_index))
+        logits = self.sentence_head(self.dropout(sentence))
         out, start = {}, 0
         for name, inventory in SENTENCE_HEADS.items():
             out[name] = logits[:, start : start + len(inventory)]
             start += len(inventory)
+        if self.config.stance_sees:
+            seen = [
+                self.sentence_mlp(self._pool_tagged(states, tags, sentence_index, layer))
+                for layer in self.config.stance_sees
+            ]
+            out["stance"] = self.stance_head(self.dropout(torch.cat([sentence, *seen], dim=-1)))
         return tags, out
+
+    def see_in_stance(self, layers: list[str]) -> None:
+        """Give a trained model a stance head that also reads ``layers``' tokens, starting where it was.
+
+        The new head copies the old stance weights for the sentence and starts at zero for the rest,
+        so the model's stance is unchanged until training teaches it to use what it now sees.
+        """
+        hidden = self.sentence_mlp[0].out_features
+        head = nn.Linear(hidden * (1 + len(layers)), len(L.STANCES))
+        rows = slice(0, len(L.STANCES))  # stance comes first in SENTENCE_HEADS
+        with torch.no_grad():
+            head.weight.zero_()
+            head.weight[:, :hidden] = self.sentence_head.weight[rows]
+            head.bias.copy_(self.sentence_head.bias[rows])
+        self.stance_head = head
+        self.config.stance_sees = list(layers)
 
     def _word_embeddings(self) -> nn.Module:
         return self.encoder.get_input_embeddings()
 
     @staticmethod
-    def _pool(states: torch.Tensor, sentence_index: torch.Tensor) -> torch.Tensor:
-        """Mean of each sentence's token states (a sentence may span windows of the batch)."""
+    def _pool(
+        states: torch.Tensor, sentence_index: torch.Tensor, weight: torch.Tensor | None = None
+    ) -> torch.Tensor:
+        """Mean of each sentence's token states (a sentence may span windows of the batch).
+
+        With ``weight`` (one per token), the weighted sum over the weights' sum plus one: a
+        sentence whose tokens all weigh nothing pools to near zero.
+        """
+        if weight is not None:
+            states = states * weight.unsqueeze(-1)
         flat = states.reshape(-1, states.shape[-1])
         index = sentence_index.reshape(-1)
         keep = index >= 0
         count = int(index.max().item()) + 1 if keep.any() else 0
         sums = flat.new_zeros(count, flat.shape[-1]).index_add_(0, index[keep], flat[keep])
-        sizes = flat.new_zeros(count).index_add_(0, index[keep], flat.new_ones(int(keep.sum())))
-        return sums / sizes.clamp(min=1).unsqueeze(-1)
+        each = flat.new_ones(flat.shape[0]) if weight is None else weight.reshape(-1)
+        sizes = flat.new_zeros(count).index_add_(0, index[keep], each[keep])
+        return sums / (sizes.clamp(min=1) if weight is None else sizes + 1).unsqueeze(-1)
+
+    @classmethod
+    def _pool_tagged(
+        cls, states: torch.Tensor, tags: torch.Tensor, sentence_index: torch.Tensor, layer: str
+    ) -> torch.Tensor:
+        """Each sentence's tokens weighted by how likely the tag layer marks them (B or I).
+
+        The weights are detached: the stance loss does not move the tagger.
+        """
+        weight = 1 - tags[..., L.TAG_LAYERS.index(layer), :].softmax(-1)[..., 0].detach()
+        return cls._pool(states, sentence_index, weight)
 
     # --- saving and loading: the added weights only, as safetensors -----------------
 

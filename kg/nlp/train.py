@@ -121,13 +121,20 @@ def train(
     progress: Callable[[int, int, float], None] = lambda step, total, loss: None,
     log: Callable[[str], None] = print,
     init: Path | None = None,
+    stance_sees: Sequence[str] = (),
 ) -> dict[str, object]:
     """Train, keep the epoch with the best ``select(model)`` score, save it to ``out_dir``.
 
     With ``init``, training continues from that saved model's adapters and heads.
+    ``stance_sees`` gives the stance head those tag layers' tokens (AttributionModel.see_in_stance).
     """
     from kg.nlp.encoder import load_tokenizer
 
+    unknown = sorted(set(stance_sees) - set(L.TAG_LAYERS))
+    if unknown:
+        raise ValueError(
+            f"--stance-sees: no tag layer {', '.join(unknown)}; choose from {', '.join(L.TAG_LAYERS)}"
+        )
     torch.manual_seed(settings.seed)
     torch.set_num_threads(settings.threads)
     rng = random.Random(settings.seed)
@@ -137,7 +144,10 @@ def train(
         model.config.training, model.config.temperature = {}, 1.0
         for n, p in model.named_parameters():
             p.requires_grad_("lora_" in n or not n.startswith("encoder."))
+        if stance_sees and list(stance_sees) != model.config.stance_sees:
+            model.see_in_stance(list(stance_sees))
     else:
+        config.stance_sees = list(stance_sees) or config.stance_sees
         model = AttributionModel(config)
         for p in model.encoder.parameters():
             p.requires_grad_(False)
@@ -191,6 +201,7 @@ def train(
         "best_dev_score": round(best_score, 4),
         "train_articles": len(train_records),
         "stance_balance": settings.stance_balance,
+        "init": str(init) if init else None,
         "minutes": round((time.time() - started) / 60, 1),
     }
     model.save(out_dir)
@@ -241,6 +252,7 @@ def run_training(
     lr: float = 1e-3,
     long_once: bool = False,
     stance_balance: float = 0.0,
+    stance_sees: Sequence[str] = (),
 ) -> dict[str, object]:
     """`kg train`: the corpora's train splits, chosen on their dev splits (mean score), saved to ``out``.
 
@@ -271,7 +283,15 @@ def run_training(
     )
     with progress_bar("training") as update:
         train(
-            train_records, select, config or ModelConfig(), settings, out, progress=update, log=log, init=init
+            train_records,
+            select,
+            config or ModelConfig(),
+            settings,
+            out,
+            progress=update,
+            log=log,
+            init=init,
+            stance_sees=stance_sees,
         )
     model = AttributionModel.load(out)
     fitted = fit_temperature(model, tokenizer, [r for d in dev_sets for r in d])

@@ -219,3 +219,47 @@ def test_devices_are_checked_before_any_work() -> None:
         pick_precision("int4", torch.device("cpu"))
     with pytest.raises(InputError, match="CPU only"):
         pick_precision("int8", torch.device("cuda"))
+
+
+def test_weighted_pooling_sinks_sentences_without_the_mention() -> None:
+    states = torch.ones(1, 4, 2)
+    index = torch.tensor([[0, 0, 1, 1]])
+    pooled = AttributionModel._pool(states, index, torch.tensor([[1.0, 1.0, 0.0, 0.0]]))
+    assert torch.allclose(pooled, torch.tensor([[2 / 3, 2 / 3], [0.0, 0.0]]))
+
+
+def test_a_stance_head_that_sees_the_holder_starts_where_the_model_was(
+    tiny_model_dir: Path, tokenizer, gold_article: dict, tmp_path: Path
+) -> None:
+    spans = [(s["start"], s["end"]) for s in gold_article["sentences"]]
+    inputs = collate(windows_for([(gold_article["text"], spans)], tokenizer, 64)[0])
+    inputs.pop("global_sentences")
+    model = AttributionModel.load(tiny_model_dir, merge=False)
+    with torch.no_grad():
+        before = model(**inputs)[1]["stance"]
+        model.see_in_stance(["holder", "cue"])
+        assert torch.allclose(model(**inputs)[1]["stance"], before, atol=1e-6)
+        model.stance_head.weight[:, -1] += 1.0  # what training would change: the seen tokens now count
+        changed = model(**inputs)[1]["stance"]
+    assert not torch.allclose(changed, before)
+    model.save(tmp_path / "seeing")
+    again = AttributionModel.load(tmp_path / "seeing", merge=False)
+    assert again.config.stance_sees == ["holder", "cue"]
+    with torch.no_grad():
+        assert torch.allclose(again(**inputs)[1]["stance"], changed, atol=1e-5)
+
+
+def test_training_refuses_an_unknown_tag_layer(tiny_config, gold_article: dict, tmp_path: Path) -> None:
+    import pytest
+
+    from kg.nlp.train import TrainSettings, train
+
+    with pytest.raises(ValueError, match="no tag layer holdr"):
+        train(
+            [gold_article],
+            lambda m: 0.5,
+            tiny_config,
+            TrainSettings(epochs=1),
+            tmp_path,
+            stance_sees=["holdr"],
+        )
