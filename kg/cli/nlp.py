@@ -82,6 +82,14 @@ def train(
             help="Tag layers whose tokens the stance head reads beside the sentence, e.g. holder,cue.",
         ),
     ] = "",
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Fine-tune the encoder's own weights (at a tenth of --lr) instead of LoRA adapters; "
+            "the model folder then holds the whole encoder.",
+        ),
+    ] = False,
 ) -> None:
     """Train the adapters and heads on the corpora's train splits; keep the epoch best on their dev splits."""
     from kg.nlp.train import run_training
@@ -101,6 +109,7 @@ def train(
         long_once=long_once,
         stance_balance=stance_balance,
         stance_sees=[layer for layer in stance_sees.split(",") if layer],
+        full=full,
     )
     typer.echo(f"saved {out} (best dev score {info['best_dev_score']}, {info['minutes']} min)")
 

@@ -41,6 +41,8 @@ class ModelConfig:
     # Tag layers (e.g. ["holder", "cue"]) whose tokens the stance head reads beside the sentence: a
     # sentence's stance is its holder's, and mean-pooling the whole sentence dilutes the few words that say it.
     stance_sees: list[str] = field(default_factory=list)
+    # Full fine-tuning: the encoder's own weights were trained (no adapters) and are saved whole.
+    full: bool = False
     training: dict[str, object] = field(default_factory=dict)
 
     def to_json(self) -> str:
@@ -177,17 +179,20 @@ class AttributionModel(nn.Module):
     # --- saving and loading: the added weights only, as safetensors -----------------
 
     def added_state(self) -> dict[str, torch.Tensor]:
-        """LoRA adapter weights and every head: what the model adds to the base."""
+        """LoRA adapter weights and every head: what the model adds to the base (the whole encoder when full)."""
         from peft import get_peft_model_state_dict
 
-        state = {
-            f"lora.{k}": v
-            for k, v in get_peft_model_state_dict(self.encoder, save_embedding_layers=False).items()
-        }
+        if self.config.full:
+            state = {f"encoder.{k}": v for k, v in self.encoder.state_dict().items()}
+        else:
+            state = {
+                f"lora.{k}": v
+                for k, v in get_peft_model_state_dict(self.encoder, save_embedding_layers=False).items()
+            }
         for name, module in self.named_children():
             if name != "encoder":
                 state.update({f"heads.{name}.{k}": v for k, v in module.state_dict().items()})
-        if self.config.tiny:  # a tiny random encoder has no base to add to: keep it whole
+        if self.config.tiny and not self.config.full:  # a tiny random encoder has no base: keep it whole
             base = self.encoder.get_base_model() if hasattr(self.encoder, "get_base_model") else self.encoder
             for k, v in base.state_dict().items():
                 if "lora_" not in k:
@@ -210,6 +215,10 @@ class AttributionModel(nn.Module):
         config = ModelConfig(**json.loads((folder / "config.json").read_text(encoding="utf-8")))
         model = cls(config)
         state = load_file(str(folder / "model.safetensors"))
+        if config.full:
+            model.encoder.load_state_dict({k[8:]: v for k, v in state.items() if k.startswith("encoder.")})
+            model._load_heads(state)
+            return model.eval()
         if config.tiny:
             tiny = {k[5:]: v for k, v in state.items() if k.startswith("tiny.")}
             model.encoder.load_state_dict(tiny)
@@ -220,12 +229,15 @@ class AttributionModel(nn.Module):
             raise ValueError(
                 f"{folder}: adapter weights do not fit the encoder: {result.unexpected_keys[:5]}"
             )
-        for name, module in model.named_children():
+        model._load_heads(state)
+        if merge:
+            model.merge_adapters()
+        return model.eval()
+
+    def _load_heads(self, state: dict[str, torch.Tensor]) -> None:
+        for name, module in self.named_children():
             if name != "encoder":
                 prefix = f"heads.{name}."
                 module.load_state_dict(
                     {k[len(prefix) :]: v for k, v in state.items() if k.startswith(prefix)}
                 )
-        if merge:
-            model.merge_adapters()
-        return model.eval()

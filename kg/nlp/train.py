@@ -39,6 +39,9 @@ class TrainSettings:
     # Stance loss weights (1 / frequency) ** stance_balance: 0 leaves them equal; real copy is 90%
     # neutral, and the few positions it reports are what the holder and the counters depend on.
     stance_balance: float = 0.0
+    # Full fine-tuning: the encoder's own weights train (word embeddings stay), at this learning rate.
+    full: bool = False
+    lr_encoder: float = 5e-5
 
 
 @dataclass(frozen=True)
@@ -139,23 +142,12 @@ def train(
     torch.set_num_threads(settings.threads)
     rng = random.Random(settings.seed)
     tokenizer = load_tokenizer()
-    if init is not None:
-        model = AttributionModel.load(init, merge=False)
-        model.config.training, model.config.temperature = {}, 1.0
-        for n, p in model.named_parameters():
-            p.requires_grad_("lora_" in n or not n.startswith("encoder."))
-        if stance_sees and list(stance_sees) != model.config.stance_sees:
-            model.see_in_stance(list(stance_sees))
-    else:
-        config.stance_sees = list(stance_sees) or config.stance_sees
-        model = AttributionModel(config)
-        for p in model.encoder.parameters():
-            p.requires_grad_(False)
-        model.add_adapters()
-    adapters = [p for n, p in model.encoder.named_parameters() if "lora_" in n]
+    model = _starting_model(config, settings, init, stance_sees)
+    encoder = [p for p in model.encoder.parameters() if p.requires_grad]
     heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
+    lr_encoder = settings.lr_encoder if settings.full else settings.lr_adapters
     optimizer = torch.optim.AdamW(
-        [{"params": adapters, "lr": settings.lr_adapters}, {"params": heads, "lr": settings.lr_heads}],
+        [{"params": encoder, "lr": lr_encoder}, {"params": heads, "lr": settings.lr_heads}],
         weight_decay=0.01,
     )
     first_epoch = examples(train_records, tokenizer, rng, settings)
@@ -175,7 +167,7 @@ def train(
             loss = _loss(model, data[lo : lo + settings.batch_windows], settings, balance)
             optimizer.zero_grad()
             loss.backward()
-            nn.utils.clip_grad_norm_(adapters + heads, 1.0)
+            nn.utils.clip_grad_norm_(encoder + heads, 1.0)
             optimizer.step()
             scheduler.step()
             step += 1
@@ -201,6 +193,7 @@ def train(
         "best_dev_score": round(best_score, 4),
         "train_articles": len(train_records),
         "stance_balance": settings.stance_balance,
+        "full": settings.full,
         "init": str(init) if init else None,
         "minutes": round((time.time() - started) / 60, 1),
     }
@@ -211,6 +204,32 @@ def train(
 # A real article longer than this (the long question-and-answer interviews) counts once: nine of
 # them hold more sentences than the other 175 Wikinews training articles together.
 LONG_ARTICLE = 15000
+
+
+def _starting_model(
+    config: ModelConfig, settings: TrainSettings, init: Path | None, stance_sees: Sequence[str]
+) -> AttributionModel:
+    """The model to train, with what trains set to require gradients.
+
+    Fresh or from ``init``; adapters (LoRA) train, or with ``settings.full`` the encoder's own
+    weights (an ``init`` model's adapters folded in first). Heads always train.
+    """
+    if init is not None:
+        model = AttributionModel.load(init, merge=settings.full)
+        model.config.training, model.config.temperature = {}, 1.0
+    else:
+        config.stance_sees = list(stance_sees) or config.stance_sees
+        model = AttributionModel(config)
+        if not settings.full:
+            model.add_adapters()
+    if stance_sees and list(stance_sees) != model.config.stance_sees:
+        model.see_in_stance(list(stance_sees))
+    model.config.full = model.config.full or settings.full
+    embeddings = model.encoder.get_input_embeddings().weight
+    for n, p in model.named_parameters():
+        trains = p is not embeddings if model.config.full else "lora_" in n
+        p.requires_grad_(trains or not n.startswith("encoder."))
+    return model
 
 
 def training_records(
@@ -253,6 +272,7 @@ def run_training(
     long_once: bool = False,
     stance_balance: float = 0.0,
     stance_sees: Sequence[str] = (),
+    full: bool = False,
 ) -> dict[str, object]:
     """`kg train`: the corpora's train splits, chosen on their dev splits (mean score), saved to ``out``.
 
@@ -280,6 +300,8 @@ def run_training(
         lr_adapters=lr,
         lr_heads=3 * lr,
         stance_balance=stance_balance,
+        full=full,
+        lr_encoder=lr / 10,
     )
     with progress_bar("training") as update:
         train(

@@ -263,3 +263,34 @@ def test_training_refuses_an_unknown_tag_layer(tiny_config, gold_article: dict, 
             tmp_path,
             stance_sees=["holdr"],
         )
+
+
+def test_full_fine_tuning_trains_the_encoder_and_saves_it_whole(
+    tiny_model_dir: Path, tokenizer, gold_article: dict, tmp_path: Path
+) -> None:
+    from safetensors.torch import load_file
+
+    from kg.nlp.train import TrainSettings, train
+
+    settings = TrainSettings(epochs=1, batch_windows=2, window_choices=(64,), full=True, lr_encoder=1e-2)
+    train(
+        [gold_article] * 2,
+        lambda m: 0.5,
+        None,
+        settings,
+        tmp_path / "full",
+        log=lambda _: None,
+        init=tiny_model_dir,
+    )
+    saved = load_file(str(tmp_path / "full" / "model.safetensors"))
+    assert not any(k.startswith("lora.") for k in saved)
+    start = AttributionModel.load(tiny_model_dir).encoder.state_dict()
+    query = "encoder.layer.0.attention.self.query.weight"
+    assert not torch.equal(saved[f"encoder.{query}"], start[query])  # the encoder itself moved
+    assert torch.equal(
+        saved["encoder.embeddings.word_embeddings.weight"], start["embeddings.word_embeddings.weight"]
+    )
+    model = AttributionModel.load(tmp_path / "full")
+    assert model.config.full and torch.equal(model.encoder.state_dict()[query], saved[f"encoder.{query}"])
+    spans = [(s["start"], s["end"]) for s in gold_article["sentences"]]
+    assert len(predict(model, tokenizer, [(gold_article["text"], spans)])[0]) == len(spans)
