@@ -27,7 +27,7 @@ STOPWORDS = frozenset("the a an this that these those both all some of s".split(
 PREPOSITIONS = frozenset(
     "for of at with in to from on by affiliated based close linked who which that".split()
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z.'’\-]*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[.'’\-])*")  # letters of any alphabet: "Öztürk"
 
 # Words a tagged span sometimes takes in that are no part of the name.
 _LEAD_VERB = re.compile(

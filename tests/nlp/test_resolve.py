@@ -472,3 +472,8 @@ def test_a_description_taken_for_a_body_stays_that_body_after_another_is_named()
         pos = start + len(mention)
         names.append(resolver.resolve(start, pos, i, "organization"))
     assert names == ["Rights Fund", "Rights Fund", "World Population Review", "Rights Fund"]
+
+
+def test_a_surname_in_letters_beyond_ascii_stands_for_its_bearer() -> None:
+    text = "Zeynep Öztürk said the deal was done. Baraka Abebe agreed. Öztürk added more."
+    assert resolve_mentions(text, ["Zeynep Öztürk", "Baraka Abebe", "Öztürk"])[-1] == "Zeynep Öztürk"
