@@ -22,6 +22,7 @@ from kg.nlp.gazetteer import (
 )
 from kg.nlp.names import is_name, plain_name, strip_titles
 from kg.nlp.resolve_acronyms import acronym_given, initials, person_initials
+from kg.nlp.resolve_cataphora import Pending, in_headline, named_next, pending
 from kg.nlp.resolve_kinds import (
     BODY_WORDS,
     CALENDAR,
@@ -157,6 +158,7 @@ class ArticleResolver:
         self.text = text
         self.entities: list[Entity] = []
         self.renamed: dict[str, str] = {}
+        self.pending: list[Pending] = []  # descriptions that named no one yet
         self.at = -1  # offset of the mention being read (-1: a carried speaker, before all else)
 
     # --- public -------------------------------------------------------------------
@@ -281,7 +283,9 @@ class ArticleResolver:
                 if ent.kind == wanted or (wanted == "person" and ent.kind == "official"):
                     ent.descriptors.add(head)  # "the complaint" later is the same body's again
                     return self._touch(ent, sentence).name
-        return mention[:1].lower() + mention[1:] if mention.split()[0].istitle() else mention
+        written = mention[:1].lower() + mention[1:] if mention.split()[0].istitle() else mention
+        self.pending += pending(written, head, wanted, sentence, in_headline(self.text, self.at))
+        return written
 
     def _relative(self, head: str, mention: str, sentence: int) -> str:
         """ "The father" that no entity was described as: a relation, not a role, so never the latest
@@ -307,7 +311,8 @@ class ArticleResolver:
         titles |= roles
         name = plain_name(name)
         ent = self._match(name)
-        if ent is None:
+        new = ent is None
+        if new:
             ent = self._entity(name, kind)
         elif len(name) > len(ent.name) and ent.name in name:
             self.renamed[ent.name] = name  # "Koval" met first, "Mira Koval" later: keep the full name
@@ -321,6 +326,8 @@ class ArticleResolver:
             ent.descriptors |= _head_words(description)
             ent.kind = self._kind_of(description) or ent.kind  # "X, a media outlet": the text says
         ent.gender = ent.gender or next((GENDER[w] for w in ent.descriptors if w in GENDER), None)
+        if new and (described := named_next(self.pending, ent.name, ent.kind, sentence)):
+            self.renamed[described] = ent.name  # "its chief executive said" before "Magnus Lindqvist"
         return self._touch(ent, sentence, kind).name
 
     # --- helpers -------------------------------------------------------------------

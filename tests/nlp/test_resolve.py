@@ -5,6 +5,7 @@ import re
 import pytest
 
 from kg.nlp.resolve import ArticleResolver
+from kg.nlp.resolve_cataphora import pending
 from tests.nlp.conftest import resolve_mentions
 
 TEXT = (
@@ -477,3 +478,25 @@ def test_a_description_taken_for_a_body_stays_that_body_after_another_is_named()
 def test_a_surname_in_letters_beyond_ascii_stands_for_its_bearer() -> None:
     text = "Zeynep Öztürk said the deal was done. Baraka Abebe agreed. Öztürk added more."
     assert resolve_mentions(text, ["Zeynep Öztürk", "Baraka Abebe", "Öztürk"])[-1] == "Zeynep Öztürk"
+
+
+def test_a_description_no_one_met_fits_is_the_person_named_next() -> None:
+    text = (
+        "Nordavia is close to a deal, its chief executive said on Thursday.\n"
+        "“We are close,” Magnus Lindqvist told analysts. Ana Ruiz agreed."
+    )
+    resolver, names = ArticleResolver(text), []
+    for i, mention in enumerate(["its chief executive", "Magnus Lindqvist", "Ana Ruiz"]):
+        start = text.index(mention)
+        names.append(resolver.resolve(start, start + len(mention), i, "official"))
+    assert [resolver.final(name) for name in names] == ["Magnus Lindqvist"] * 2 + ["Ana Ruiz"]
+    assert not pending("his lawyers", "lawyers", "official", 1, False)  # more than one: no one named
+
+
+def test_a_body_a_headline_describes_is_the_body_the_lede_names() -> None:
+    text = "Ethiopia to open talks, ministry says\nThe talks begin soon, the Ministry of Transport said."
+    resolver, names = ArticleResolver(text), []
+    for i, mention in enumerate(["ministry", "the Ministry of Transport"]):
+        start = text.index(mention)
+        names.append(resolver.resolve(start, start + len(mention), i, "government"))
+    assert [resolver.final(name) for name in names] == ["Ministry of Transport"] * 2
