@@ -45,26 +45,45 @@ _OPENERS = frozenset(
     whereas meanwhile however also later then thus according following among amid during without about
     between through into like unlike and yet but or nor hi hello dear""".split()
 )
-# Heads of names of events, storms, diseases, documents and products: things, not agents
-# ("World War II", "Doris Day Show", "United States Constitution").
+# Heads of names of events, storms, diseases, documents, products and buildings: things, not agents
+# ("World War II", "Doris Day Show", "United States Constitution", "Hong Kong Police Headquarters",
+# "Southbank Boulevard").
 _NOT_AGENTS = frozenset(
     """war pandemic epidemic virus covid-19 advisory olympics show measles flu influenza ebola
-    coronavirus syndrome constitution treaty amendment manifesto""".split()
+    coronavirus syndrome constitution treaty amendment manifesto headquarters boulevard avenue""".split()
 )
 # A body's channel or paper in lower case after its name: where it said it, not who ("Vox website").
 _CHANNELS = frozenset("website site report statement account page blog tweet video interview".split())
-# Single words that never name an agent alone: common nouns that open a sentence or are what is
-# left of a cut name ("Findings", "Prevention" of "... Control and Prevention", "Transport" of a
-# ministry's name), events ("Brexit") and the adjectives of parties ("Democratic").
+# Words that never name an agent, alone or together: common nouns that open a sentence or are what
+# is left of a cut name ("Findings", "Prevention" of "... Control and Prevention", "Transport" of a
+# ministry's name; "Disease Control", "Human Rights", "Fundamental Research": the field a body's
+# name ends in; "National Team" cut from its country), a programme ("Social Security"), events
+# ("Brexit") and the adjectives of parties ("Democratic").
 _COMMON_WORDS = frozenset(
     """area areas findings results data evidence statistics figures research analysis safety prevention
     debates earth brexit neighbors neighbours transport health education environment defence defense justice
-    interior democratic republican""".split()
+    interior democratic republican human rights disease control fundamental social security public foreign
+    affairs civil aviation climate change national team""".split()
 )
+# Places no government rules: a continent or a part of the world ("Europe") is no agent.
+_REGIONS = frozenset(
+    {"europe", "asia", "africa", "antarctica", "oceania", "north america", "south america", "latin america"}
+)
+# Plurals the annotators never name, whoever they belong to ("Philippine officials", "Chinese
+# citizens", "Hong Kong student groups", "Democratic organizations"): unnamed sources.
+# ("US authorities", "Rittenhouse's lawyers", "Penn State researchers" are named in the gold.)
+_UNNAMED_PLURALS = frozenset(
+    """officials citizens organizations organisations groups legislators protesters students nations users
+    experts aides opponents residents activists sources""".split()
+)
+# Common adjectives a sentence's first word capitalises before a description ("State media").
+_COMMON_OPENERS = frozenset("state federal regional provincial municipal parish national public".split())
+# A body named by its country alone was cut before its field ("Egyptian Ministry [of State for Antiquity]").
+_CUT_BODIES = frozenset("ministry department".split())
 # Plural agent nouns: "Meteorologists", "Commentators" are people, not a name.
 _PLURAL_ROLE = re.compile(r"^[A-Za-z]{3,}(?:ists|ators)$")
 _STORMS = frozenset("hurricane typhoon cyclone storm tropical".split())
-_CODE = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)*-\d+$")  # COVID-19, SARS-CoV-2
+_CODE = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)*-\d+s?$")  # COVID-19, SARS-CoV-2, B-17s (planes)
 _CAPTION_WORDS = frozenset("image photo photograph picture file caption video".split())
 _CALENDAR = frozenset(
     """January February March April May June July August September October November December Monday
@@ -98,7 +117,8 @@ _DOMAIN = re.compile(r"^[a-z0-9-]+\.(?:com|org|net|gov|edu|io|co|info|news)$")
 def _demonyms() -> frozenset[str]:
     """A country's adjective, from its name ("Cuban", "Russian", "Chinese", "Iraqi"): alone, no agent.
 
-    Plurals ("Armenians") stay: the annotators name a people speaking as one by its plural.
+    Nor is its plural ("Armenians", "Samoans", _people): the annotators leave a people unnamed
+    ("Australians") or give its words to its government ("The Armenians" -> Armenia).
     """
     countries = {c.lower() for c in {*CAPITALS.values(), *COUNTRY_ALIASES.values()} if " " not in c}
     forms = {stem + end for c in countries for stem in (c, c[:-1]) for end in ("n", "an", "ian", "ese", "i")}
@@ -108,15 +128,18 @@ def _demonyms() -> frozenset[str]:
 
 
 # First words of a body's own name, cut off after its owner's possessive ("United Nations' Food").
-_CUT_AFTER_OWNER = frozenset("food world national international central general high new".split())
-# Adjectives no rule above derives from the country's name.
+_CUT_AFTER_OWNER = frozenset(
+    "food world national international central general high new centers centres".split()
+)
+# Adjectives no rule above derives from the gazetteer's countries.
 _IRREGULAR_DEMONYMS = frozenset(
     "turkish british english irish scottish welsh polish spanish danish swedish finnish kurdish dutch "
-    "french greek swiss thai filipino".split()
+    "french greek swiss thai filipino samoan".split()
 )
 
 
 _DEMONYMS = _demonyms()
+_COUNTRIES = frozenset({*CAPITALS.values(), *COUNTRY_ALIASES.values()})
 
 
 def _title_case(word: str) -> str:
@@ -145,8 +168,8 @@ def is_name(name: str | None) -> bool:
         return False  # "World War II", "COVID-19", "Vox website", "Findings", "Cuban": not an agent
     if _two_agents(words):
         return False  # "Pierce and Hawkins", "Sadie Weiner, Hagan": two agents, or one glued to another
-    if len(words) > 1 and {"other", "others"} & {w.lower() for w in words}:
-        return False  # "Sara Seager and other researchers": a name and a description of more
+    if _description(words):
+        return False  # "Philippine officials", "State media", "Egyptian Ministry": unnamed, or cut
     if len(words) > 2 and re.search(r"\w[’']s?\s+[A-Z]\w*$", text) and words[-1].lower() in _CUT_AFTER_OWNER:
         return False  # "United Nations' Food": the owner and the first word of what it owns
     if _office(words):
@@ -188,10 +211,33 @@ def _thing(words: list[str], text: str) -> bool:
         return True
     if len(words) > 1 and words[-1].islower() and last in _CHANNELS:
         return True  # "Vox website", "Marine Traffic's website": where a body said it
+    if text.lower() in _REGIONS or all(w.lower().strip(".,'’") in _COMMON_WORDS for w in words):
+        return True  # "Europe"; "Human Rights", "Social Security", "Findings"
     if len(words) > 1:
         return False
     word = last.strip("'’")
-    return word in _COMMON_WORDS or word in _DEMONYMS or bool(_PLURAL_ROLE.match(word))
+    return word in _DEMONYMS or _people(word) or bool(_PLURAL_ROLE.match(word))
+
+
+def _people(word: str) -> bool:
+    """A people by its plural ("armenians", "samoans"): the country's adjective and an s."""
+    return word.endswith("s") and word[:-1] in _DEMONYMS
+
+
+def _description(words: list[str]) -> bool:
+    """Unnamed people or a cut body, by their words: "Philippine officials", "Hong Kong student groups"
+    (plurals the annotators never name), "State media" (a description opening a sentence),
+    "Sara Seager and other researchers", "Egyptian Ministry" (a ministry with no field)."""
+    if len(words) < 2:
+        return False
+    lower = [w.lower() for w in words]
+    if (lower[-1] in _UNNAMED_PLURALS and words[-1].islower()) or {"other", "others"} & set(lower):
+        return True
+    if lower[0] in _COMMON_OPENERS and all(w.islower() for w in words[1:]):
+        return True
+    owner = " ".join(words[:-1])
+    national = all(w in _DEMONYMS for w in lower[:-1]) or owner in COUNTRY_ALIASES or owner in _COUNTRIES
+    return words[-1][:1].isupper() and lower[-1] in _CUT_BODIES and national
 
 
 def _two_agents(words: list[str]) -> bool:
