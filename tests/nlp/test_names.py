@@ -57,6 +57,9 @@ from kg.nlp.names import is_name, name_key
         "Public Health England",
         "National Congress",
         "Downing Street",
+        "Roman Polanski",
+        "Muslim Brotherhood",
+        "The Hindu",
     ],
 )
 def test_names_are_names(name: str) -> None:
@@ -142,6 +145,8 @@ def test_names_are_names(name: str) -> None:
         "Hong Kong Police Headquarters",
         "Southbank Boulevard",
         "B-17s",
+        "Roman Catholic",
+        "Muslim",
         "",
         "   ",
     ],
