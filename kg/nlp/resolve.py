@@ -22,7 +22,7 @@ from kg.nlp.gazetteer import (
 )
 from kg.nlp.names import is_name, plain_name, strip_titles
 from kg.nlp.resolve_acronyms import acronym_given, initials, person_initials
-from kg.nlp.resolve_cataphora import Pending, in_headline, named_next, pending
+from kg.nlp.resolve_cataphora import Pending, as_the_body_writes, in_headline, named_next, pending
 from kg.nlp.resolve_kinds import (
     BODY_WORDS,
     CALENDAR,
@@ -40,6 +40,8 @@ from kg.nlp.resolve_kinds import (
 from kg.nlp.resolve_research import group_named, names_group
 from kg.nlp.resolve_span import (
     PREPOSITIONS,
+    PROPER_RUN,
+    SENTENCE_OPENERS,
     STOPWORDS,
     after_owner,
     after_roles,
@@ -50,15 +52,6 @@ from kg.nlp.resolve_span import (
 )
 from kg.nlp.resolve_span import words as _words
 
-_PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")
-_SENTENCE_OPENERS = frozenset(
-    """The A An In On At But And Meanwhile However According After Before While When If As Since Although
-    Though During With Without For From Under Over Despite Asked Speaking Like Unlike Following Because So
-    Yet Still Now Then Later Earlier Today Yesterday Last This That These Those Both Many Some Several
-    Other Another Former New Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
-    March April May June July August September October November December Dear Mr Mrs Ms Said Says Remarked
-    Added Noted Wrote Explained Told Insisted Retired""".split()
-)
 DETERMINERS = ("the ", "this ", "that ", "these ", "those ")
 UNNAMED = "unnamed sources"
 _RESEARCH = "research group"  # the descriptor that marks a research group among the entities
@@ -144,7 +137,7 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     elif not _body_word(last[0]):
         return start, end
     if text[start : start + 1].isupper() and (before := _CAPITALISED_BEFORE.search(text, 0, start)):
-        words = list(dropwhile(lambda w: w in _SENTENCE_OPENERS or is_place(w), before.group().split()))
+        words = list(dropwhile(lambda w: w in SENTENCE_OPENERS or is_place(w), before.group().split()))
         start -= len(" ".join(words)) + 1 if words else 0
     while (linked := _LINKED_AFTER.match(text, end)) and not set(linked.group().split()) & CALENDAR:
         end = linked.end()
@@ -170,6 +163,8 @@ class ArticleResolver:
         start, end = _whole_name(self.text, start, end)
         self.at = start
         mention = clean_mention(self.text[start:end])
+        if in_headline(self.text, start):
+            mention = as_the_body_writes(self.text, mention)
         low = mention.lower()
         if not mention or all(w.lower() in STOPWORDS for w in _words(mention)):
             return UNNAMED
@@ -200,7 +195,7 @@ class ArticleResolver:
     def observe(self, start: int, end: int, sentence: int) -> None:
         """Register the multi-word proper names of ``text[start:end]``, tagged or not, as entities met,
         and a surname alone ("Trump maintained ...") as its bearer met."""
-        for match in _PROPER_RUN.finditer(self.text, start, end):
+        for match in PROPER_RUN.finditer(self.text, start, end):
             at = match.start()
             for part in POSSESSIVE.split(match.group()):  # "Brazil's National Institute": two names
                 self.at, at = at, self.text.index(part, at) + len(part)
@@ -210,7 +205,7 @@ class ArticleResolver:
                     self.at += len(self.text)
                 if office and is_role(office.group(1)):  # "Secretary of [State Mike Pompeo]"
                     words = after_roles([office.group(1), "of", *words])[0][-len(words) :]
-                while words and (words[0] in _SENTENCE_OPENERS or is_place(words[0])):
+                while words and (words[0] in SENTENCE_OPENERS or is_place(words[0])):
                     words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
                 words = after_owner(words)  # "Hong Kong Carrie Lam", "United Nations Nikki Haley"
                 if len(words) >= 2 and not COUNTRY_ALIASES.get(" ".join(words)):

@@ -27,6 +27,16 @@ STOPWORDS = frozenset("the a an this that these those both all some of s".split(
 PREPOSITIONS = frozenset(
     "for of at with in to from on by affiliated based close linked who which that".split()
 )
+PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")  # a run of capitalised words
+# Capitalised words that open a sentence, no part of the name after them ("When Trump").
+SENTENCE_OPENERS = frozenset(
+    """The A An In On At But And Meanwhile However According After Before While When If As Since Although
+    Though During With Without For From Under Over Despite Asked Speaking Like Unlike Following Because So
+    Yet Still Now Then Later Earlier Today Yesterday Last This That These Those Both Many Some Several
+    Other Another Former New Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December Dear Mr Mrs Ms Said Says Remarked
+    Added Noted Wrote Explained Told Insisted Retired""".split()
+)
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[.'’\-])*")  # letters of any alphabet: "Öztürk"
 
 # Words a tagged span sometimes takes in that are no part of the name.

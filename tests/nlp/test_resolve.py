@@ -500,3 +500,24 @@ def test_a_body_a_headline_describes_is_the_body_the_lede_names() -> None:
         start = text.index(mention)
         names.append(resolver.resolve(start, start + len(mention), i, "government"))
     assert [resolver.final(name) for name in names] == ["Ministry of Transport"] * 2
+
+
+@pytest.mark.parametrize(
+    "text, headline_mention, name, kind",
+    [
+        ("HOLLIS: MARINERS NOT FOR SALE\nHull Mariners owner Derek Hollis slammed reports.", "HOLLIS", "Derek Hollis", "official"),
+        ("Rebel Mokoena boasts of deal\nFIERY breakaway leader Thandiwe Mokoena has boasted.", "Rebel Mokoena", "Thandiwe Mokoena", "official"),
+        ("Kingmaker ECCM denies deal\nThe Eastern Cape Civic Movement has denied it.", "Kingmaker ECCM", "Eastern Cape Civic Movement", "organization"),
+        ("Formateur claims breakthrough\nBelgium's royal formateur, Koen Verhaegen, told the King.", "Formateur", "Koen Verhaegen", "official"),
+        ("Activist fund vows to sink merger\nKinabalu Partners said it would vote against it.", "Activist fund", "Kinabalu Partners", "organization"),
+        ("Vivaz sues\nIf Vivaz wins, Vivaz Telecom will be paid.", "Vivaz", "Vivaz Telecom", "organization"),
+        ("Van der Merwe warns\nZanele Van der Merwe said so.", "Van der Merwe", "Zanele Van der Merwe", "official"),
+    ],
+)  # fmt: skip
+def test_a_headline_mention_is_whom_the_body_names(
+    text: str, headline_mention: str, name: str, kind: str
+) -> None:
+    resolver, start = ArticleResolver(text), text.rindex(name)
+    first = resolver.resolve(0, len(headline_mention), 0, kind)
+    resolver.resolve(start, start + len(name), 1, kind)
+    assert resolver.final(first) == name
