@@ -60,6 +60,7 @@ from kg.nlp.names import is_name, name_key
         "Roman Polanski",
         "Muslim Brotherhood",
         "The Hindu",
+        "Hindu",
     ],
 )
 def test_names_are_names(name: str) -> None:
