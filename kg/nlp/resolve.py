@@ -30,12 +30,15 @@ from kg.nlp.resolve_kinds import (
     GENDER,
     GROUP_PRONOUNS,
     NOT_PERSONAL,
+    PARTICLES,
     PERSON_PRONOUNS,
+    folded,
     is_place,
     is_proper,
     is_role,
     looks_like_body,
     looks_personal,
+    surnames,
 )
 from kg.nlp.resolve_research import group_named, names_group
 from kg.nlp.resolve_span import (
@@ -339,9 +342,9 @@ class ArticleResolver:
     def _match(self, name: str) -> Entity | None:
         """An entity already met that this name refers to: same name, or a part of it (of a name,
         never of a description such as "a spokesman for West")."""
-        tokens = name.split()
+        tokens = folded(name).split()
         for ent in self._recent():
-            if ent.name == name or name in ent.aliases:
+            if folded(ent.name) == folded(name) or name in ent.aliases:
                 return ent
         if len(tokens) == 1 and (bearer := self._bearer(name)):
             return bearer
@@ -353,16 +356,18 @@ class ArticleResolver:
                 if self._personal(ent) and person_initials(ent.name) == name:
                     return ent
         for ent in self._recent():
-            theirs = ent.name.split()
+            theirs = folded(ent.name).split()
             if (
                 len(tokens) < len(theirs)
                 and is_name(ent.name)
-                and not any(w.islower() for w in theirs)  # "Trump campaign" is not Trump
+                and not any(
+                    w.islower() and w not in PARTICLES - {"of"} for w in ent.name.split()
+                )  # "Trump campaign"
                 and (theirs[-len(tokens) :] == tokens or theirs[: len(tokens)] == tokens)
             ):
                 return ent
             part = tokens[-len(theirs) :] == theirs or tokens[: len(theirs)] == theirs
-            if len(theirs) < len(tokens) and part and ent.kind != "government":
+            if len(theirs) < len(tokens) and part and ent.kind != "government" and self._same_kind(ent, name):
                 return ent
         return None
 
@@ -370,11 +375,13 @@ class ArticleResolver:
         """The person a surname alone stands for: of those met who bear it, the most mentioned
         (in an article on Donald Trump, "Trump" is he, not Mary Trump), the latest on a tie."""
         bearers = [
-            ent
-            for ent in self._recent()
-            if len(ent.name.split()) >= 2 and ent.name.split()[-1] == surname and self._personal(ent)
+            ent for ent in self._recent() if folded(surname) in surnames(ent.name) and self._personal(ent)
         ]
         return max(bearers, key=lambda e: e.count, default=None)
+
+    def _same_kind(self, ent: Entity, name: str) -> bool:
+        """Whether a longer name may be the full name of an entity: "Doris Day Show" is no person's."""
+        return ent.kind not in ("person", "official") or not looks_like_body(name)
 
     @staticmethod
     def _personal(ent: Entity) -> bool:

@@ -49,9 +49,8 @@ def as_the_body_writes(text: str, mention: str) -> str:
         words[0] = words[0].lower()
     written = " ".join(words)
     last = words[-1] if words and is_proper(words[-1]) and not (len(words) > 1 and written in body) else None
-    runs = (line for run in PROPER_RUN.finditer(body) for line in run.group().splitlines()) if last else ()
-    for run in runs:  # "Photo\nSwiftpost": a name within one line
-        tokens = list(dropwhile(SENTENCE_OPENERS.__contains__, run.split()))
+    for run in PROPER_RUN.finditer(body) if last else ():
+        tokens = list(dropwhile(SENTENCE_OPENERS.__contains__, run.group().split()))
         if len(tokens) > 1 and initials(" ".join(tokens)) == last:
             return " ".join(tokens)
         tokens = tokens[-3:] if len(tokens) > 2 and _INITIAL.match(tokens[-2]) else tokens[-2:]

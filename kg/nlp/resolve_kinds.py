@@ -6,6 +6,8 @@ The resolver asks this when a pronoun looks for its antecedent ("he" never takes
 
 from __future__ import annotations
 
+import unicodedata
+
 from kg.nlp.gazetteer import (
     CAPITALS,
     COUNTRY_ALIASES,
@@ -65,7 +67,7 @@ NOT_PERSONAL = frozenset(
     energy mining networks systems technologies labs biolabs foods brands cement media radio television
     broadcasting dispatch herald tribune gazette review observer chronicle courier united fc transit railways
     insurance securities investments ventures solutions telecom communications electric authority tribunal
-    capital mobile research front conflict archive journal""".split()
+    capital mobile research front conflict archive journal show image photo""".split()
 )  # the last lines: heads of companies' and outlets' names ("Baltic Port Holdings", "Atlas Dispatch")
 
 
@@ -132,3 +134,20 @@ def is_role(word: str) -> bool:
     person = DESCRIPTION_KINDS.get(low) in ("person", "official") or low in TITLE_WORDS - TITLE_MODIFIERS
     office = DESCRIPTION_KINDS.get(low.rsplit("-", 1)[-1]) == "official"  # "Secretary-General"
     return person or office or low in _ROLES or low.endswith("ist") or low.startswith(("co-", "ex-"))
+
+
+def folded(name: str) -> str:
+    """A name without accents, its particles in lower case: "Erdoğan" and "Erdogan", "de Blasio" and
+    "De Blasio" are one ("Officials" and "officials" are not: case tells a name from a description)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(w.lower() if w.lower() in PARTICLES else w for w in plain.split())
+
+
+def surnames(name: str) -> set[str]:
+    """What a person of this full name is called by alone, folded: the last word, or the first of a
+    double surname ("Ricardo Rosselló Nevares" -> "Rosselló"); none for a single word."""
+    words = folded(name).split()
+    if len(words) < 2:
+        return set()
+    double = len(words) >= 3 and not words[-2].endswith(".") and words[-2] not in PARTICLES
+    return {words[-1], words[-2]} if double else {words[-1]}

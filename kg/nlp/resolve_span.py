@@ -27,7 +27,7 @@ STOPWORDS = frozenset("the a an this that these those both all some of s".split(
 PREPOSITIONS = frozenset(
     "for of at with in to from on by affiliated based close linked who which that".split()
 )
-PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")  # a run of capitalised words
+PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:[^\S\n]+[A-Z][\w'’\-]+)*")  # capitalised words in one line
 # Capitalised words that open a sentence, no part of the name after them ("When Trump").
 SENTENCE_OPENERS = frozenset(
     """The A An In On At But And Meanwhile However According After Before While When If As Since Although

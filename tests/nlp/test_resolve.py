@@ -521,3 +521,26 @@ def test_a_headline_mention_is_whom_the_body_names(
     first = resolver.resolve(0, len(headline_mention), 0, kind)
     resolver.resolve(start, start + len(name), 1, kind)
     assert resolver.final(first) == name
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        ("Recep Tayyip Erdoğan spoke. Erdogan said more.", "Recep Tayyip Erdoğan", "Erdogan"),
+        ("Ricardo Rosselló Nevares spoke. Rosselló said more.", "Ricardo Rosselló Nevares", "Rosselló"),
+        ("Bill de Blasio spoke. Mayor De Blasio said more.", "Bill de Blasio", "Mayor De Blasio"),
+    ],
+)
+def test_a_short_name_matches_the_full_name_accents_case_and_double_surnames_aside(
+    text: str, full: str, short: str
+) -> None:
+    assert resolve_mentions(text, [full, short]) == [full, full]
+
+
+def test_a_person_s_name_is_no_part_of_a_longer_body_s_name() -> None:
+    text = "Doris Day spoke. The Doris Day Show aired. Day said more."
+    resolver = ArticleResolver(text)
+    assert resolver.resolve(0, 9, 0, "person") == "Doris Day"
+    resolver.observe(17, 42, 1)
+    start = text.index("Day said")
+    assert resolver.final(resolver.resolve(start, start + 3, 2)) == "Doris Day"
