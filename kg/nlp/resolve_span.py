@@ -35,7 +35,8 @@ SENTENCE_OPENERS = frozenset(
     Yet Still Now Then Later Earlier Today Yesterday Last This That These Those Both Many Some Several
     Other Another Former New Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
     March April May June July August September October November December Dear Mr Mrs Ms Said Says Remarked
-    Added Noted Wrote Explained Told Insisted Retired""".split()
+    Added Noted Wrote Explained Told Insisted Retired Afterwards Afterward Additionally Separately Subsequently
+    Eventually Initially Finally Previously Currently Recently Furthermore Moreover Instead""".split()
 )
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[.'’\-])*")  # letters of any alphabet: "Öztürk"
 

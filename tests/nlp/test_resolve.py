@@ -544,3 +544,11 @@ def test_a_person_s_name_is_no_part_of_a_longer_body_s_name() -> None:
     resolver.observe(17, 42, 1)
     start = text.index("Day said")
     assert resolver.final(resolver.resolve(start, start + 3, 2)) == "Doris Day"
+
+
+def test_an_adverb_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    text = "Donald Trump spoke. Afterwards Trump left the stage."
+    resolver = ArticleResolver(text)
+    resolver.resolve(0, 12, 0)
+    resolver.observe(20, len(text), 1)
+    assert [ent.name for ent in resolver.entities] == ["Donald Trump"]
