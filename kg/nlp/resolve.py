@@ -177,6 +177,8 @@ class ArticleResolver:
             return self._touch(self._entity(country, "government"), sentence, "government").name
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self._pronoun(low, mention, sentence)
+        if low == "you":
+            return self._addressee(mention, sentence)
         if low.startswith(("a ", "an ")) and (unnamed := unnamed_individual(mention)):
             ent = self._entity(unnamed, "unnamed")  # an indefinite brings in someone new
             ent.descriptors |= set(unnamed.split()[1:])
@@ -252,6 +254,12 @@ class ArticleResolver:
                     ent.gender = gender
                 return self._touch(ent, sentence).name
         return mention
+
+    def _addressee(self, mention: str, sentence: int) -> str:
+        """ "You" as a speaker is whom an interview's question addresses ("((WN)) You mentioned you
+        were a TV anchor"): the person most spoken of so far, the one interviewed."""
+        person = max(filter(self._personal, self.entities), key=lambda e: e.count, default=None)
+        return self._touch(person, sentence).name if person else mention
 
     def _research_group(self, mention: str, sentence: int) -> str | None:
         """A research group brought in as written, or the latest one a description refers back to."""

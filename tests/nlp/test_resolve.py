@@ -552,3 +552,12 @@ def test_an_adverb_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
     resolver.resolve(0, 12, 0)
     resolver.observe(20, len(text), 1)
     assert [ent.name for ent in resolver.entities] == ["Donald Trump"]
+
+
+def test_you_in_an_interview_s_question_is_the_one_interviewed() -> None:
+    text = "Dorsa Derakhshani spoke to Wikinews. Derakhshani said so. ((WN)) You mentioned chess."
+    resolver = ArticleResolver(text)
+    resolver.resolve(0, 17, 0, "person")
+    resolver.resolve(37, 48, 1)
+    start = text.index("You")
+    assert resolver.resolve(start, start + 3, 2) == "Dorsa Derakhshani"
