@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import dropwhile
 
 from kg.nlp.describe import POSSESSIVE, appositive, introduced
 from kg.nlp.gazetteer import (
@@ -24,12 +23,9 @@ from kg.nlp.names import is_name, plain_name, strip_titles
 from kg.nlp.resolve_acronyms import acronym_given, initials, person_initials
 from kg.nlp.resolve_cataphora import Pending, as_the_body_writes, in_headline, named_next, pending
 from kg.nlp.resolve_kinds import (
-    BODY_WORDS,
-    CALENDAR,
     FAMILY,
     GENDER,
     GROUP_PRONOUNS,
-    NOT_PERSONAL,
     PARTICLES,
     PERSON_PRONOUNS,
     folded,
@@ -38,6 +34,7 @@ from kg.nlp.resolve_kinds import (
     is_role,
     looks_like_body,
     looks_personal,
+    only_roles,
     surnames,
 )
 from kg.nlp.resolve_research import group_named, names_group
@@ -52,6 +49,7 @@ from kg.nlp.resolve_span import (
     person_after_role,
     trailing_name,
     unnamed_individual,
+    whole_name,
 )
 from kg.nlp.resolve_span import words as _words
 
@@ -112,41 +110,6 @@ def _aside(text: str, start: int, begin: int, end: int) -> bool:
     return bool(_quoted(text, start, begin) or object_of or owner or _modifies_role(text, end))
 
 
-_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w\-]*[ \t]+)+\Z")
-_CAPITALISED_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’\-]*)+")
-_LINKED_AFTER = re.compile(r"[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
-
-
-def _body_word(word: str) -> bool:
-    """A word that ends a body's name ("Commission", "Journal", "Archive", "Board")."""
-    low = word.lower()
-    return low in BODY_WORDS | NOT_PERSONAL or DESCRIPTION_KINDS.get(low) not in (None, "person", "official")
-
-
-def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span widened to the whole name of a body it stops inside: "[Violence Archive]" of "Gun
-    Violence Archive", "[Safety]" of "National Transportation Safety Board", "[New England Journal]"
-    of "... of Medicine" (a body's name goes on with "of", "on", "for" and capitalised words). A
-    person's name, a headline (every word capitalised) and a day or month are left as they are."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end) % (len(text) + 1)
-    long_words = [w for w in text[line_start:line_end].split() if len(w) > 3]
-    if sum(w[:1].isupper() for w in long_words) > 0.6 * len(long_words) or looks_personal(text[start:end]):
-        return start, end
-    last = text[start:end].split()[-1:] or [""]
-    after = _CAPITALISED_AFTER.match(text, end)
-    if last[0][:1].isupper() and after and _body_word(after.group().split()[-1]):
-        end = after.end()
-    elif not _body_word(last[0]):
-        return start, end
-    if text[start : start + 1].isupper() and (before := _CAPITALISED_BEFORE.search(text, 0, start)):
-        words = list(dropwhile(lambda w: w in SENTENCE_OPENERS or is_place(w), before.group().split()))
-        start -= len(" ".join(words)) + 1 if words else 0
-    while (linked := _LINKED_AFTER.match(text, end)) and not set(linked.group().split()) & CALENDAR:
-        end = linked.end()
-    return start, end
-
-
 class ArticleResolver:
     """Keeps the entities met so far in one article and resolves each new mention."""
 
@@ -163,7 +126,7 @@ class ArticleResolver:
         """Canonical name of the mention ``text[start:end]`` in sentence number ``sentence``."""
         if start > 1 and self.text[start] == "s" and self.text[start - 1] in "'’":
             start = self._word_start(start - 1)  # "West's family", not "s family"
-        start, end = _whole_name(self.text, start, end)
+        start, end = whole_name(self.text, start, end)
         self.at = start
         mention = clean_mention(self.text[start:end])
         if in_headline(self.text, start):
@@ -185,13 +148,14 @@ class ArticleResolver:
             return self._touch(ent, sentence, "unnamed").name
         if group := self._research_group(mention, sentence):
             return group
-        rest = mention.split(" ", 1)[1] if low.startswith(DETERMINERS) else mention
-        if not any(is_proper(w) for w in _words(rest)) or low.startswith(DETERMINERS):
+        rest = _words(mention.split(" ", 1)[1] if low.startswith(DETERMINERS) else mention)
+        described = not any(is_proper(w) for w in rest) or only_roles(rest)
+        if described or low.startswith(DETERMINERS):
             # "the Senate Minority Leader, Chuck Schumer, said": the name the description stands for
             named = _NAMED_AFTER.match(self.text, end)
             if named and not COUNTRY_ALIASES.get(named.group(1)):
                 return self._named(named.group(1), named.end(1), sentence, kind)
-        if not any(is_proper(w) for w in _words(rest)):
+        if described:
             return self._description(mention, sentence, kind)
         if not looks_personal(mention) and (person := person_after_role(self.text, end)):
             return self._named(*person, sentence, kind)  # "[UCL] astronomer Angelos Tsiaras"
@@ -212,9 +176,15 @@ class ArticleResolver:
                     words = after_roles([office.group(1), "of", *words])[0][-len(words) :]
                 while words and (words[0] in SENTENCE_OPENERS or is_place(words[0])):
                     words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
-                words = after_owner(words)  # "Hong Kong Carrie Lam", "United Nations Nikki Haley"
-                if len(words) >= 2 and not COUNTRY_ALIASES.get(" ".join(words)):
-                    self._named(" ".join(words), at, sentence, None)
+                owned, words = (
+                    words,
+                    after_owner(words),
+                )  # "Hong Kong Carrie Lam", "United Nations Nikki Haley"
+                if len(words) >= 2 and not COUNTRY_ALIASES.get(" ".join(words)) and not only_roles(words):
+                    ent = self._entity(self._named(" ".join(words), at, sentence, None), None)
+                    ent.descriptors |= {
+                        w.lower() for w in owned[: -len(words)] if is_role(w)
+                    }  # "the Premier"
                 elif words and not _modifies_role(self.text, at) and (bearer := self._bearer(words[0])):
                     self._touch(bearer, sentence)
 

@@ -78,7 +78,7 @@ CALENDAR = frozenset(
 
 _ROLES = frozenset(
     """actress actor detective inspector constable author writer singer rapper filmmaker astronomer engineer
-    designer producer host presenter physician surgeon historian chairperson mp mep mla boss""".split()
+    designer producer host presenter physician surgeon historian chairperson mp mep mla boss lord""".split()
 )
 
 
@@ -134,6 +134,13 @@ def is_role(word: str) -> bool:
     person = DESCRIPTION_KINDS.get(low) in ("person", "official") or low in TITLE_WORDS - TITLE_MODIFIERS
     office = DESCRIPTION_KINDS.get(low.rsplit("-", 1)[-1]) == "official"  # "Secretary-General"
     return person or office or low in _ROLES or low.endswith("ist") or low.startswith(("co-", "ex-"))
+
+
+def only_roles(words: list[str]) -> bool:
+    """Whether the capitalised words of a mention name an office and nothing else ("the Lord Mayor
+    candidate", "Deputy Attorney-General", "the Minister"): a description of its holder, no name."""
+    proper = [w for w in words if is_proper(w)]
+    return any(map(is_role, proper)) and all(is_role(w) or w.lower() in TITLE_MODIFIERS for w in proper)
 
 
 def folded(name: str) -> str:

@@ -9,18 +9,20 @@ These functions cut a span down to what the resolver looks up.
 from __future__ import annotations
 
 import re
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from kg.nlp.describe import POSSESSIVE
 from kg.nlp.gazetteer import DESCRIPTION_KINDS, UNNAMED_HEADS
 from kg.nlp.resolve_kinds import (
     BODY_WORDS,
+    CALENDAR,
     NOT_PERSONAL,
     PARTICLES,
     is_place,
     is_proper,
     is_role,
     looks_personal,
+    only_roles,
 )
 
 STOPWORDS = frozenset("the a an this that these those both all some of s".split())
@@ -227,3 +229,52 @@ def unnamed_individual(mention: str) -> str | None:
     last = head[-1].lower()
     person = DESCRIPTION_KINDS.get(last) in ("person", "official") or is_role(last) or last in _PEOPLE
     return "unnamed " + " ".join(head).lower() if person and last not in UNNAMED_HEADS else None
+
+
+_ROLE_AFTER = re.compile(r"[ \t]+([A-Z][\w\-]*)")
+
+
+def _whole_office(text: str, start: int, end: int) -> int:
+    """The end of a span widened to the whole office it stops inside ("[Deputy] Attorney-General",
+    "[Deputy] Prime Minister"): a title goes on while its capitalised words are roles."""
+    words = text[start:end].split()
+    while (after := _ROLE_AFTER.match(text, end)) and only_roles([*words, after.group(1)]):
+        words.append(after.group(1))
+        end = after.end()
+    return end
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w\-]*[ \t]+)+\Z")
+_CAPITALISED_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’\-]*)+")
+_LINKED_AFTER = re.compile(r"[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
+
+
+def _body_word(word: str) -> bool:
+    """A word that ends a body's name ("Commission", "Journal", "Archive", "Board")."""
+    low = word.lower()
+    return low in BODY_WORDS | NOT_PERSONAL or DESCRIPTION_KINDS.get(low) not in (None, "person", "official")
+
+
+def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to the whole name of a body it stops inside: "[Violence Archive]" of "Gun
+    Violence Archive", "[Safety]" of "National Transportation Safety Board", "[New England Journal]"
+    of "... of Medicine" (a body's name goes on with "of", "on", "for" and capitalised words). A
+    person's name, a headline (every word capitalised) and a day or month are left as they are."""
+    end = _whole_office(text, start, end)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) % (len(text) + 1)
+    long_words = [w for w in text[line_start:line_end].split() if len(w) > 3]
+    if sum(w[:1].isupper() for w in long_words) > 0.6 * len(long_words) or looks_personal(text[start:end]):
+        return start, end
+    last = text[start:end].split()[-1:] or [""]
+    after = _CAPITALISED_AFTER.match(text, end)
+    if last[0][:1].isupper() and after and _body_word(after.group().split()[-1]):
+        end = after.end()
+    elif not _body_word(last[0]):
+        return start, end
+    if text[start : start + 1].isupper() and (before := _CAPITALISED_BEFORE.search(text, 0, start)):
+        words = list(dropwhile(lambda w: w in SENTENCE_OPENERS or is_place(w), before.group().split()))
+        start -= len(" ".join(words)) + 1 if words else 0
+    while (linked := _LINKED_AFTER.match(text, end)) and not set(linked.group().split()) & CALENDAR:
+        end = linked.end()
+    return start, end

@@ -561,3 +561,30 @@ def test_you_in_an_interview_s_question_is_the_one_interviewed() -> None:
     resolver.resolve(37, 48, 1)
     start = text.index("You")
     assert resolver.resolve(start, start + 3, 2) == "Dorsa Derakhshani"
+
+
+def test_a_capitalised_office_is_a_description_of_its_holder() -> None:
+    text = "Lord Mayor candidate Wayne Tseng spoke. Tseng left, the Lord Mayor candidate said."
+    resolver, start = ArticleResolver(text), text.index("the Lord")
+    resolver.resolve(21, 32, 0, "official")
+    assert resolver.resolve(start, start + 24, 1, "official") == "Wayne Tseng"
+
+
+def test_an_office_before_a_name_describes_its_bearer() -> None:
+    text = "Prime Minister Igor Matovic fell ill. Council spokesperson Barend Leyts spoke. The Prime Minister apologised."
+    resolver = ArticleResolver(text)
+    for i, sentence in enumerate(re.finditer(r"[^.]+\.", text)):
+        resolver.observe(sentence.start(), sentence.end(), i)
+    start = text.index("The Prime")
+    assert resolver.resolve(start, start + 18, 3, "official") == "Igor Matovic"
+
+
+def test_a_span_cut_inside_an_office_takes_the_whole_office() -> None:
+    text = (
+        "Deal is close, says Deputy Attorney-General\nACCRA (VPS) - Efua Mensah-Bonsu announced it on Monday."
+    )
+    resolver = ArticleResolver(text)
+    start = text.index("Deputy")
+    first = resolver.resolve(start, start + len("Deputy"), 0, "official")
+    resolver.resolve(text.index("Efua"), text.index(" announced"), 1, "official")
+    assert resolver.final(first) == "Efua Mensah-Bonsu"
