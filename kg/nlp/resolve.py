@@ -310,11 +310,14 @@ class ArticleResolver:
 
     @staticmethod
     def _kind_of(description: str) -> str | None:
-        head = [w.lower() for w in _words(description)]
-        head = head[: next((i for i, w in enumerate(head) if w in PREPOSITIONS), len(head))]
-        for word in reversed(head):  # "a spokeswoman for the ministry" is a person, not a ministry
-            if word in DESCRIPTION_KINDS:
-                return DESCRIPTION_KINDS[word]
+        """The kind a description gives: of its last known word before a preposition ("a spokeswoman
+        for the ministry" is a person), a capitalised one only as the head ("the Republican Party
+        presidential nominee" is no party, "the Labour Party" is)."""
+        head = _words(description)
+        head = head[: next((i for i, w in enumerate(head) if w.lower() in PREPOSITIONS), len(head))]
+        for k, word in reversed(list(enumerate(head))):
+            if word.lower() in DESCRIPTION_KINDS and (k == len(head) - 1 or not is_proper(word)):
+                return DESCRIPTION_KINDS[word.lower()]
         return None
 
     def _match(self, name: str) -> Entity | None:

@@ -588,3 +588,12 @@ def test_a_span_cut_inside_an_office_takes_the_whole_office() -> None:
     first = resolver.resolve(start, start + len("Deputy"), 0, "official")
     resolver.resolve(text.index("Efua"), text.index(" announced"), 1, "official")
     assert resolver.final(first) == "Efua Mensah-Bonsu"
+
+
+def test_a_body_s_name_modifying_a_description_gives_it_no_kind() -> None:
+    text = "Polls showed Donald Trump, the Republican Party presidential nominee, trailing. He spoke."
+    resolver = ArticleResolver(text)
+    resolver.observe(0, text.index(" He"), 0)
+    assert resolver.entities[0].kind != "organization"
+    start = text.index("He")
+    assert resolver.resolve(start, start + 2, 1, "official") == "Donald Trump"
