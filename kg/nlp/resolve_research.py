@@ -10,22 +10,29 @@ from __future__ import annotations
 import re
 
 _MEMBERS = r"(?:researchers|scientists|neuroscientists|astronomers|archaeologists|biologists|physicists)"
-# "researchers from X", "an international team of scientists", "a team from X", not "the researchers".
+_WORK = r"(?:study|research(?:\s+paper)?|paper)"  # what a group wrote, standing for its authors
+# "researchers from X", "an international team of scientists", "a team from X", "a new study", a
+# headline's "study" alone; not "the researchers".
 _INTRODUCTION = re.compile(
-    rf"^(?:(?:an?\s+(?:[a-z]+\s+)?team(?:\s+of\s+{_MEMBERS})?)|(?:(?!the\b|these\b)[a-z]+\s+)?{_MEMBERS})"
+    rf"^(?:(?:an?\s+(?:[\w\-]+\s+)?team(?:\s+of\s+{_MEMBERS})?)|(?:(?!the\b|these\b)[a-z]+\s+)?{_MEMBERS}"
+    rf"|(?:an?\s+(?:new\s+)?)?{_WORK})"
     r"(?:\s+(?:mostly\s+)?(?:from|at)\s+\S.*)?$"
 )
-# What the group wrote or is called once met: "the study", "the research team", "this paper".
+# What the group wrote or is called once met: "the study", "the research paper", "this paper", and
+# its members alone ("Researchers").
 _ANAPHOR = re.compile(
-    rf"^(?:the|this|the\s+same)\s+(?:study|report|research|paper|investigation|research\s+team|team|"
-    rf"{_MEMBERS}|authors|study[’']s\s+(?:lead\s+)?authors)$",
+    rf"^(?:(?:the|this|the\s+same)\s+(?:{_WORK}|report|investigation|research\s+team|team|"
+    rf"{_MEMBERS}|authors|study[’']s\s+(?:lead\s+)?authors)|{_MEMBERS})$",
     re.IGNORECASE,
 )
 
 
-# A definite group with none met before: "the researchers", "the research team" bring them in,
-# named by their members as the annotators do ("researchers").
-_FIRST_DEFINITE = re.compile(rf"^(?:the|these)\s+((?:research\s+)?team|{_MEMBERS})$", re.IGNORECASE)
+# A definite group with none met before: "the researchers", "the research team", "the study" bring
+# them in, named by their members as the annotators do ("researchers", "study authors"); "the paper"
+# does not (a newspaper, as often).
+_FIRST_DEFINITE = re.compile(
+    rf"^(?:the|these)\s+((?:research\s+)?team|{_MEMBERS}|study|research)$", re.IGNORECASE
+)
 
 
 def group_named(mention: str) -> str | None:
@@ -36,6 +43,8 @@ def group_named(mention: str) -> str | None:
     if not definite:
         return None
     members = definite.group(1).lower()
+    if members in ("study", "research"):
+        return "study authors"
     return "researchers" if members.endswith("team") else members
 
 

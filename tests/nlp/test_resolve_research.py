@@ -22,3 +22,19 @@ def test_a_definite_group_met_first_is_named_by_its_members() -> None:
 def test_the_report_without_a_research_group_is_left_to_the_descriptions() -> None:
     text = "The report said so."
     assert _resolve(text, ["The report"]) != ["researchers"]
+
+
+def test_a_study_brings_in_its_authors_and_all_it_is_called_later_is_them() -> None:
+    text = "A study found x. The researchers said y. Researchers added z. The research paper says w."
+    got = _resolve(text, ["A study", "The researchers", "Researchers", "The research paper"])
+    assert got == ["A study"] * 4
+
+
+def test_the_study_met_first_is_named_by_its_authors() -> None:
+    text = "Michael Siegel spoke. The study found x. The team said y."
+    assert _resolve(text, ["Michael Siegel", "The study", "The team"])[1:] == ["study authors"] * 2
+
+
+def test_the_paper_met_first_is_no_research_group() -> None:
+    text = "According to the paper, x."
+    assert _resolve(text, ["the paper"]) != ["study authors"]
