@@ -50,6 +50,7 @@ from kg.nlp.resolve_span import (
     trailing_name,
     unnamed_individual,
     whole_name,
+    whole_words,
 )
 from kg.nlp.resolve_span import words as _words
 
@@ -124,9 +125,7 @@ class ArticleResolver:
 
     def resolve(self, start: int, end: int, sentence: int, kind: str | None = None) -> str:
         """Canonical name of the mention ``text[start:end]`` in sentence number ``sentence``."""
-        if start > 1 and self.text[start] == "s" and self.text[start - 1] in "'’":
-            start = self._word_start(start - 1)  # "West's family", not "s family"
-        start, end = whole_name(self.text, start, end)
+        start, end = whole_name(self.text, *whole_words(self.text, start, end))
         self.at = start
         mention = clean_mention(self.text[start:end])
         if in_headline(self.text, start):
@@ -200,11 +199,6 @@ class ArticleResolver:
         """Record that ``name`` was spoken of (e.g. a carried-over speaker) in this sentence."""
         self.at = -1
         self._touch(self._entity(name, kind), sentence, kind)
-
-    def _word_start(self, pos: int) -> int:
-        while pos > 0 and (self.text[pos - 1].isalnum() or self.text[pos - 1] in "-"):
-            pos -= 1
-        return pos
 
     # --- kinds of mention ----------------------------------------------------------
 

@@ -33,7 +33,7 @@ FAMILY = frozenset(
     """father mother son daughter brother sister husband wife parent parents uncle aunt grandfather
     grandmother cousin nephew niece widow widower""".split()
 )
-PARTICLES = frozenset("du de des la le von van der den of al el di da y bin ibn".split())
+PARTICLES = frozenset("du de des del dela della la le von van der den of al el di da y bin bint ibn".split())
 BODY_WORDS = frozenset(
     "bank university college institute department ministry office house court council".split()
 )

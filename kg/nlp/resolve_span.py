@@ -278,3 +278,32 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     while (linked := _LINKED_AFTER.match(text, end)) and not set(linked.group().split()) & CALENDAR:
         end = linked.end()
     return start, end
+
+
+_JOINS = "-'’&"  # inside a word: "C-MORE", "O'Rourke", "PG&E", "West's"
+_PARTICLE_BEFORE = re.compile(
+    rf"(?<![\w\-])(?:{'|'.join(sorted(w.title() for w in PARTICLES - {'of'}))})[ \t]+\Z"
+)
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to the whole words it cuts ("C-[MORE]", "O'[Rourke]", "[PG]&E", "West'[s
+    family]"; an owner's "'s" after it stays out) and to a capitalised particle that opens the name
+    before it ("Al [Jazeera]", "De [Blasio]")."""
+    while 0 < start < len(text) and _inside_word(text, start) and _inside_word(text, start - 1):
+        start -= 1
+    while start < end < len(text) and _inside_word(text, end - 1) and _inside_word(text, end):
+        if re.match(r"[’']s\b", text[end:]):
+            break
+        end += 1
+    particle = _PARTICLE_BEFORE.search(text, 0, start)
+    if particle and text[start : start + 1].isupper():
+        start = particle.start()
+    return start, end
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """Whether ``text[at]`` belongs to a word: a letter or digit, or a join between two."""
+    if text[at].isalnum():
+        return True
+    return text[at] in _JOINS and 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()

@@ -597,3 +597,19 @@ def test_a_body_s_name_modifying_a_description_gives_it_no_kind() -> None:
     assert resolver.entities[0].kind != "organization"
     start = text.index("He")
     assert resolver.resolve(start, start + 2, 1, "official") == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "text, span, name",
+    [
+        ("The centre (C-MORE) said so.", "MORE", "C-MORE"),
+        ("Then O'Rourke said so.", "Rourke", "O'Rourke"),
+        ("The utility PG&E said so.", "PG", "PG&E"),
+        ("Al Jazeera reported it.", "Jazeera", "Al Jazeera"),
+        ("Arnel dela Vega of the army said so.", "Arnel dela Vega of", "Arnel dela Vega"),
+        ("Vessel Tracker's database showed it.", "Vessel Tracker", "Vessel Tracker"),
+    ],
+)
+def test_a_span_cut_inside_a_name_takes_the_whole_name(text: str, span: str, name: str) -> None:
+    start = text.index(span)
+    assert ArticleResolver(text).resolve(start, start + len(span), 0) == name
