@@ -29,7 +29,8 @@ STOPWORDS = frozenset("the a an this that these those both all some of s".split(
 PREPOSITIONS = frozenset(
     "for of at with in to from on by affiliated based close linked who which that".split()
 )
-PROPER_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:[^\S\n]+[A-Z][\w'’\-]+)*")  # capitalised words in one line
+# Capitalised words in one line; not the end of a word ("ex-[Muslim Zara Kay]", "C-[MORE]").
+PROPER_RUN = re.compile(r"(?<![\w\-'’])[A-Z][\w'’\-]+(?:[^\S\n]+[A-Z][\w'’\-]+)*")
 # Capitalised words that open a sentence, no part of the name after them ("When Trump").
 SENTENCE_OPENERS = frozenset(
     """The A An In On At But And Meanwhile However According After Before While When If As Since Although

@@ -613,3 +613,10 @@ def test_a_body_s_name_modifying_a_description_gives_it_no_kind() -> None:
 def test_a_span_cut_inside_a_name_takes_the_whole_name(text: str, span: str, name: str) -> None:
     start = text.index(span)
     assert ArticleResolver(text).resolve(start, start + len(span), 0) == name
+
+
+def test_a_name_after_a_hyphenated_prefix_is_the_name_alone() -> None:
+    text = "The ex-Muslim Zara Kay spoke."
+    resolver = ArticleResolver(text)
+    resolver.observe(0, len(text), 0)
+    assert [ent.name for ent in resolver.entities] == ["Zara Kay"]
