@@ -104,13 +104,15 @@ def _trim_trailing(mention: str) -> str:
 
 def _name_before_place(mention: str) -> str:
     """ "Chip Taylor of the University of Kansas" -> "Chip Taylor"; "Bank of England", "Crown Prince of
-    Saudi Arabia ..." stay whole."""
+    Saudi Arabia ...", "Recording Industry Association of America" (no person's name) stay whole."""
     match = _OF_PLACE.match(mention)
     if not match:
         return mention
     head = match.group(1).split()
-    if any(DESCRIPTION_KINDS.get(w.lower()) or w.lower() in BODY_WORDS or is_role(w) for w in head):
-        return mention
+    if not looks_personal(match.group(1)) or any(
+        DESCRIPTION_KINDS.get(w.lower()) or is_role(w) for w in head
+    ):
+        return mention  # "Recording Industry Association of America" is a body's whole name
     return match.group(1)
 
 

@@ -620,3 +620,19 @@ def test_a_name_after_a_hyphenated_prefix_is_the_name_alone() -> None:
     resolver = ArticleResolver(text)
     resolver.observe(0, len(text), 0)
     assert [ent.name for ent in resolver.entities] == ["Zara Kay"]
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        (
+            "The Recording Industry Association of America said so.",
+            "Recording Industry Association of America",
+        ),
+        ("The City of Winnipeg said so.", "The City of Winnipeg"),
+        ("The Democratic Republic of Congo said so.", "The Democratic Republic of Congo"),
+    ],
+)
+def test_a_body_s_name_with_of_stays_whole(text: str, span: str) -> None:
+    start = text.index(span)
+    assert ArticleResolver(text).resolve(start, start + len(span), 0) == span.removeprefix("The ")
