@@ -175,17 +175,20 @@ class ArticleResolver:
                     words = after_roles([office.group(1), "of", *words])[0][-len(words) :]
                 while words and (words[0] in SENTENCE_OPENERS or is_place(words[0])):
                     words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
-                owned, words = (
-                    words,
-                    after_owner(words),
-                )  # "Hong Kong Carrie Lam", "United Nations Nikki Haley"
-                if len(words) >= 2 and not COUNTRY_ALIASES.get(" ".join(words)) and not only_roles(words):
-                    ent = self._entity(self._named(" ".join(words), at, sentence, None), None)
-                    ent.descriptors |= {
-                        w.lower() for w in owned[: -len(words)] if is_role(w)
-                    }  # "the Premier"
-                elif words and not _modifies_role(self.text, at) and (bearer := self._bearer(words[0])):
-                    self._touch(bearer, sentence)
+                self._met(words, at, sentence)
+
+    def _met(self, words: list[str], at: int, sentence: int) -> None:
+        """A run of capitalised words met in passing: a name of two words or more, the roles before it
+        describing its bearer ("Prime Minister Igor Matovič", then "the Prime Minister"), or a surname
+        alone standing for its bearer ("Trump maintained", "told MSNBC Cummings")."""
+        name = after_owner(words)  # "Hong Kong Carrie Lam", "United Nations Nikki Haley"
+        if len(name) == 2 and len(name[0]) > 2 and name[0].isupper() and self._bearer(name[1]):
+            name = name[1:]  # an outlet's acronym glued before a surname
+        if len(name) >= 2 and not COUNTRY_ALIASES.get(" ".join(name)) and not only_roles(name):
+            ent = self._entity(self._named(" ".join(name), at, sentence, None), None)
+            ent.descriptors |= {w.lower() for w in words[: -len(name)] if is_role(w)}
+        elif name and not _modifies_role(self.text, at) and (bearer := self._bearer(name[0])):
+            self._touch(bearer, sentence)
 
     def final(self, name: str | None) -> str | None:
         """The name an entity ended up with (a short name met first is upgraded to the full one)."""

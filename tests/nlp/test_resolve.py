@@ -636,3 +636,11 @@ def test_a_name_after_a_hyphenated_prefix_is_the_name_alone() -> None:
 def test_a_body_s_name_with_of_stays_whole(text: str, span: str) -> None:
     start = text.index(span)
     assert ArticleResolver(text).resolve(start, start + len(span), 0) == span.removeprefix("The ")
+
+
+def test_an_outlet_s_acronym_glued_before_a_surname_is_no_part_of_it() -> None:
+    text = 'Elijah Cummings died. Chuck Schumer told MSNBC Cummings "was a great man".'
+    resolver = ArticleResolver(text)
+    resolver.resolve(0, 15, 0, "official")
+    resolver.observe(22, len(text), 1)
+    assert [ent.name for ent in resolver.entities] == ["Elijah Cummings", "Chuck Schumer"]
