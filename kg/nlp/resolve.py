@@ -43,6 +43,7 @@ from kg.nlp.resolve_span import (
     PROPER_RUN,
     SENTENCE_OPENERS,
     STOPWORDS,
+    UPPER,
     after_owner,
     after_roles,
     clean_mention,
@@ -58,7 +59,7 @@ DETERMINERS = ("the ", "this ", "that ", "these ", "those ")
 UNNAMED = "unnamed sources"
 _RESEARCH = "research group"  # the descriptor that marks a research group among the entities
 # A description followed by the name it describes: "The Vice President, Mike Pence, said".
-_NAMED_AFTER = re.compile(r"\s*,\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s*,")
+_NAMED_AFTER = re.compile(rf"\s*,\s+([{UPPER}][\w'’\-]+(?:\s+[{UPPER}][\w'’.\-]+){{1,3}})\s*,")
 _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?\Z")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
 

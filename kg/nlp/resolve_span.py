@@ -29,8 +29,9 @@ STOPWORDS = frozenset("the a an this that these those both all some of s".split(
 PREPOSITIONS = frozenset(
     "for of at with in to from on by affiliated based close linked who which that".split()
 )
+UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())  # Latin capitals: "Élodie", "Łukasz"
 # Capitalised words in one line; not the end of a word ("ex-[Muslim Zara Kay]", "C-[MORE]").
-PROPER_RUN = re.compile(r"(?<![\w\-'’])[A-Z][\w'’\-]+(?:[^\S\n]+[A-Z][\w'’\-]+)*")
+PROPER_RUN = re.compile(rf"(?<![\w\-'’])[{UPPER}][\w'’\-]+(?:[^\S\n]+[{UPPER}][\w'’\-]+)*")
 # Capitalised words that open a sentence, no part of the name after them ("When Trump").
 SENTENCE_OPENERS = frozenset(
     """The A An In On At But And Meanwhile However According After Before While When If As Since Although
@@ -70,7 +71,9 @@ _DOCUMENT = re.compile(
 # Words that may stand between a body's name and the role after it ("Center for Biological Diversity").
 _NAME_LINKS = frozenset("of for the and".split())
 # A person's name followed by where they work: the name alone is the speaker.
-_OF_PLACE = re.compile(r"^((?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$")
+_OF_PLACE = re.compile(
+    rf"^((?:[{UPPER}][\w'’\-]+\s+){{1,2}}[{UPPER}][\w'’\-]+)\s+(?:of|from|at)\s+(?:the\s+)?[{UPPER}].*$"
+)
 _LINKS = frozenset("in for from at of and with to on".split())
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _PEOPLE = frozenset(
@@ -234,7 +237,7 @@ def unnamed_individual(mention: str) -> str | None:
     return "unnamed " + " ".join(head).lower() if person and last not in UNNAMED_HEADS else None
 
 
-_ROLE_AFTER = re.compile(r"[ \t]+([A-Z][\w\-]*)")
+_ROLE_AFTER = re.compile(rf"[ \t]+([{UPPER}][\w\-]*)")
 
 
 def _whole_office(text: str, start: int, end: int) -> int:
@@ -247,9 +250,11 @@ def _whole_office(text: str, start: int, end: int) -> int:
     return end
 
 
-_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w\-]*[ \t]+)+\Z")
-_CAPITALISED_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’\-]*)+")
-_LINKED_AFTER = re.compile(r"[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
+_CAPITALISED_BEFORE = re.compile(rf"(?:[{UPPER}][\w\-]*[ \t]+)+\Z")
+_CAPITALISED_AFTER = re.compile(rf"(?:[ \t]+[{UPPER}][\w'’\-]*)+")
+_LINKED_AFTER = re.compile(
+    rf"[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?[{UPPER}][\w'’\-]*(?:[ \t]+[{UPPER}][\w'’\-]*)*"
+)
 
 
 def _body_word(word: str) -> bool:

@@ -644,3 +644,12 @@ def test_an_outlet_s_acronym_glued_before_a_surname_is_no_part_of_it() -> None:
     resolver.resolve(0, 15, 0, "official")
     resolver.observe(22, len(text), 1)
     assert [ent.name for ent in resolver.entities] == ["Elijah Cummings", "Chuck Schumer"]
+
+
+def test_a_name_may_open_with_an_accented_capital() -> None:
+    text = "Then Élodie Marchand spoke. The minister, Łukasz Szumowski, said so."
+    resolver = ArticleResolver(text)
+    resolver.observe(0, 27, 0)
+    assert [ent.name for ent in resolver.entities] == ["Élodie Marchand"]
+    start = text.index("The minister")
+    assert resolver.resolve(start, start + 12, 1) == "Łukasz Szumowski"
