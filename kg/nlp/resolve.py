@@ -76,6 +76,19 @@ class Entity:
     aliases: set[str] = field(default_factory=set)  # acronyms the text gave it: "... (WHO)"
 
 
+def _national_role(mention: str) -> bool:
+    """Whether a mention is a country's office, in lower case ("France’s transport minister"): a
+    description of its holder, as "its chief executive" is, not a name."""
+    owner, *owned = POSSESSIVE.split(mention, maxsplit=1)
+    words = _words(owned[0]) if owned else []
+    head = DESCRIPTION_KINDS.get(words[-1]) if words else None
+    return (
+        is_place(re.sub(r"[’']s$", "", owner))
+        and all(w.islower() for w in words)
+        and head in ("person", "official")
+    )
+
+
 def _head_words(description: str) -> set[str]:
     """Words of an appositive before its first preposition: "a spokeswoman for the ministry" -> spokeswoman."""
     out = set()
@@ -149,7 +162,7 @@ class ArticleResolver:
         if group := self._research_group(mention, sentence):
             return group
         rest = _words(mention.split(" ", 1)[1] if low.startswith(DETERMINERS) else mention)
-        described = not any(is_proper(w) for w in rest) or only_roles(rest)
+        described = not any(is_proper(w) for w in rest) or only_roles(rest) or _national_role(mention)
         if described or low.startswith(DETERMINERS):
             # "the Senate Minority Leader, Chuck Schumer, said": the name the description stands for
             named = _NAMED_AFTER.match(self.text, end)

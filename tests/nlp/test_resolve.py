@@ -653,3 +653,13 @@ def test_a_name_may_open_with_an_accented_capital() -> None:
     assert [ent.name for ent in resolver.entities] == ["Élodie Marchand"]
     start = text.index("The minister")
     assert resolver.resolve(start, start + 12, 1) == "Łukasz Szumowski"
+
+
+def test_a_country_s_office_is_the_person_named_next() -> None:
+    text = "Strike goes on\nPARIS — France’s transport minister urged talks.\n“Every day counts,” Élodie Marchand said."
+    resolver = ArticleResolver(text)
+    start = text.index("France")
+    first = resolver.resolve(start, start + len("France’s transport minister"), 1, "official")
+    start = text.index("Élodie")
+    resolver.resolve(start, start + len("Élodie Marchand"), 2, "official")
+    assert resolver.final(first) == "Élodie Marchand"
