@@ -324,8 +324,23 @@ def plain_name(name: str) -> str:
     return " ".join(words)
 
 
+# Honorifics and ranks that open a person's name and are no part of it ("Alhaji Sani Dankwambo",
+# "Hon. Yaw Boakye-Ansah", "Reverend Charity Phiri", "Chief Superintendent Graciano Mijares"); not
+# "Sheikh", part of names ("Sheikh Hasina").
+_HONORIFICS = frozenset(
+    """alhaji alhaja hajiya hon. hon honourable rev. rev reverend datuk dato dato' dato’ tun sir dame
+    brigadier superintendent inspector lieutenant corporal""".split()
+)
+# Malaysian honorifics of two words: "Tan Sri", "Datuk Seri" ("Sri" alone opens names: "Sri Mulyani").
+_DOUBLE_HONORIFIC = re.compile(r"\b(?:Tan|Datuk|Dato['’]?)\s+S(?:e)?ri\s+(?=\S+\s+\S)")
+
+
 def strip_titles(name: str) -> tuple[str, set[str]]:
     """("U.S. President Donald Trump") -> ("Donald Trump", {"president", "u.s."}); bodies keep their words."""
+    honours = set()
+    if double := _DOUBLE_HONORIFIC.search(name):
+        honours = set(double.group().lower().split())
+        name = name[: double.start()] + name[double.end() :]
     words = name.split()
     last_title = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
     rest = words[last_title + 1 :]
@@ -334,13 +349,13 @@ def strip_titles(name: str) -> tuple[str, set[str]]:
         DESCRIPTION_KINDS.get(w.lower()) in ("government", "organization", "outlet") for w in rest
     )
     if core and rest and not institutional and all(w[:1].isupper() for w in rest):
-        return " ".join(rest), {w.strip(",.").lower() for w in words[: last_title + 1]}
-    return name, set()
+        return " ".join(rest), honours | {w.strip(",.").lower() for w in words[: last_title + 1]}
+    return name, honours
 
 
 def _is_title(word: str) -> bool:
     low = word.lower().rstrip(",")
-    return low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS
+    return low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS or low in _HONORIFICS
 
 
 def name_key(name: str) -> str:

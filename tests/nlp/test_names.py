@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.nlp.names import is_name, name_key
+from kg.nlp.names import is_name, name_key, strip_titles
 
 
 @pytest.mark.parametrize(
@@ -161,3 +161,21 @@ def test_keys_forgive_titles_labels_initials_but_never_join_a_surname() -> None:
     assert name_key("U.S. President Donald Trump") == "donald trump"
     assert name_key("the United Nations") == name_key("United Nations")
     assert name_key("Trump") != name_key("Donald Trump")
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("Minister Datuk Seri Farid Hamzah", "Farid Hamzah"),
+        ("Tan Sri Muhyiddin Yassin", "Muhyiddin Yassin"),
+        ("Alhaji Sani Dankwambo", "Sani Dankwambo"),
+        ("Hon. Yaw Boakye-Ansah", "Yaw Boakye-Ansah"),
+        ("Reverend Charity Phiri", "Charity Phiri"),
+        ("Chief Superintendent Graciano Mijares", "Graciano Mijares"),
+        ("Sri Mulyani Indrawati", "Sri Mulyani Indrawati"),
+        ("Tan Wei Ming", "Tan Wei Ming"),
+        ("Sheikh Hasina", "Sheikh Hasina"),
+    ],
+)
+def test_honorifics_and_ranks_are_no_part_of_a_name(written: str, name: str) -> None:
+    assert strip_titles(written)[0] == name
