@@ -60,7 +60,7 @@ UNNAMED = "unnamed sources"
 _RESEARCH = "research group"  # the descriptor that marks a research group among the entities
 # A description followed by the name it describes: "The Vice President, Mike Pence, said".
 _NAMED_AFTER = re.compile(rf"\s*,\s+([{UPPER}][\w'’\-]+(?:\s+[{UPPER}][\w'’.\-]+){{1,3}})\s*,")
-_OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?\Z")
+_OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+(of|for)\s+(?:the\s+)?\Z")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
 
 
@@ -186,7 +186,7 @@ class ArticleResolver:
                 if _aside(self.text, start, self.at, at):  # after the sentence's own subject
                     self.at += len(self.text)
                 if office and is_role(office.group(1)):  # "Secretary of [State Mike Pompeo]"
-                    words = after_roles([office.group(1), "of", *words])[0][-len(words) :]
+                    words = after_roles([*office.groups(), *words])[0][-len(words) :]
                 while words and (words[0] in SENTENCE_OPENERS or is_place(words[0])):
                     words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
                 self._met(words, at, sentence)

@@ -152,13 +152,12 @@ def trailing_name(mention: str) -> str:
 
 def after_roles(tokens: list[str]) -> tuple[list[str], set[str]]:
     """The name after the roles that open a mention, with those roles: "Ecologist Ryan Norris",
-    "Secretary of State Mike Pompeo", "Prime Minister of India Narendra Modi" (the name is the last
-    two words after the office's complement, three with a particle or an initial)."""
+    "Secretary of State Mike Pompeo", "Prime Minister of India Narendra Modi", "Minister of State for
+    IT and Telecom Saima Qureshi", "Federal Minister for Commerce Khawaja Imran Siddiqui"."""
     roles: set[str] = set()
-    of = max((k for k, w in enumerate(tokens) if w == "of" and k and is_role(tokens[k - 1])), default=0)
-    tail = [w for w in tokens[of + 1 :] if w.lower() != "the"] if of else []
-    if len(tail) >= 3 and all(is_proper(w) or w in PARTICLES for w in tail):
-        size = 3 if tail[-2].lower() in PARTICLES or _INITIAL.match(tail[-2]) else 2
+    link = max((k for k, w in enumerate(tokens) if k and _office_link(w, tokens[k - 1])), default=0)
+    tail = [w for w in tokens[link + 1 :] if w.lower() != "the"] if link else []
+    if size := _name_ending(tail):
         roles = {w.lower() for w in tokens[: len(tokens) - size] if is_role(w)}
         tokens = tail[-size:]
     while (
@@ -170,6 +169,24 @@ def after_roles(tokens: list[str]) -> tuple[list[str], set[str]]:
         roles.add(tokens[0].lower())
         tokens = tokens[1:]
     return tokens, roles
+
+
+def _office_link(word: str, role: str) -> bool:
+    """Whether ``word`` opens the complement of an office: "of" after a role, "for" after a title
+    ("Minister for Commerce"; "a lawyer for Rodrigo Prado" is whom the lawyer serves)."""
+    return is_role(role) and (word == "of" or (word == "for" and is_proper(role)))
+
+
+def _name_ending(complement: list[str]) -> int:
+    """How many last words of an office's complement are the holder's name: two ("State [Mike Pompeo]",
+    "IT and Telecom [Saima Qureshi]"), three with a particle or an initial ("[John W. Smith]"); none
+    when a link goes before them ("Health and [Social Care]") or they read as no person's."""
+    initial = len(complement) > 3 and (complement[-2].lower() in PARTICLES or _INITIAL.match(complement[-2]))
+    size = 3 if initial else 2
+    name, before = complement[-size:], complement[-size - 1 : -size]
+    if not before or not is_proper(before[0]) or not is_proper(name[0]):
+        return 0
+    return size if initial or looks_personal(" ".join(name)) else 0
 
 
 def after_owner(tokens: list[str]) -> list[str]:

@@ -264,10 +264,20 @@ def test_surname_in_passing_makes_its_bearer_recent() -> None:
         ("Co-developer Jing Wang", "Jing Wang"),
         ("Major League Baseball", "Major League Baseball"),
         ("Bank of England", "Bank of England"),
+        ("Minister of State for IT and Telecom Saima Qureshi", "Saima Qureshi"),
+        ("Deputy Mayor for Transport Choi Min-seo", "Choi Min-seo"),
+        ("Secretary of State for Health and Social Care", "Secretary of State for Health and Social Care"),
+        ("A lawyer for Rodrigo Vasconcellos Prado", "A lawyer for Rodrigo Vasconcellos Prado"),
     ],
 )
 def test_roles_before_a_name_are_no_part_of_it(mention: str, expected: str) -> None:
     assert ArticleResolver(mention).resolve(0, len(mention), 0) == expected
+
+
+def test_a_name_after_an_office_for_a_portfolio_met_in_passing_is_the_name_alone() -> None:
+    r = ArticleResolver("Deputy Mayor for Transport Choi Min-seo spoke.")
+    r.observe(0, len(r.text), 0)
+    assert [e.name for e in r.entities] == ["Choi Min-seo"]
 
 
 def test_a_body_after_an_office_keeps_its_name() -> None:
