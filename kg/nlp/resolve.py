@@ -29,6 +29,7 @@ from kg.nlp.resolve_kinds import (
     PARTICLES,
     PERSON_PRONOUNS,
     folded,
+    headed_by_body,
     is_place,
     is_proper,
     is_role,
@@ -394,8 +395,8 @@ class ArticleResolver:
             ent.last, ent.pos = sentence, self.at
         elif sentence == ent.last:
             ent.pos = min(ent.pos, self.at)
-        if kind and ent.kind is None:
-            ent.kind = kind
+        if kind and ent.kind is None and not (kind in ("person", "official") and headed_by_body(ent.name)):
+            ent.kind = kind  # a tag never makes "Police" or "Tata Institute" a person "he" may be
         return ent
 
     def _recent(self) -> list[Entity]:

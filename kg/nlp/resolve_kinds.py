@@ -71,6 +71,8 @@ NOT_PERSONAL = frozenset(
 )  # the last lines: heads of companies' and outlets' names ("Baltic Port Holdings", "Atlas Dispatch")
 
 
+_SURNAME_WORDS = frozenset("day week year hall house park bridge church street".split())  # Doris Day
+
 CALENDAR = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August
     September October November December""".split()
@@ -101,6 +103,13 @@ def looks_like_body(name: str) -> bool:
         or word.lower() in BODY_WORDS | NOT_PERSONAL
         for word in name.split()
     )
+
+
+def headed_by_body(name: str) -> bool:
+    """Whether a name ends in a body's word ("Police", "Tata Institute", "Teresian College"), whatever
+    a tag says; a surname that is also such a word ("Doris Day") is no body's head."""
+    words = name.split()
+    return bool(words) and words[-1].lower() in BODY_WORDS | NOT_PERSONAL - _SURNAME_WORDS
 
 
 def looks_personal(name: str) -> bool:

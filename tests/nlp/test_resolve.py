@@ -673,3 +673,10 @@ def test_a_country_s_office_is_the_person_named_next() -> None:
     start = text.index("Élodie")
     resolver.resolve(start, start + len("Élodie Marchand"), 2, "official")
     assert resolver.final(first) == "Élodie Marchand"
+
+
+def test_a_person_tag_never_makes_a_body_s_name_a_person() -> None:
+    text = "Teresian College said so. He left."
+    resolver = ArticleResolver(text)
+    resolver.resolve(0, 16, 0, "person")
+    assert resolver.resolve(26, 28, 1, "person") == "He"
