@@ -126,6 +126,12 @@ def _aside(text: str, start: int, begin: int, end: int) -> bool:
     return bool(_quoted(text, start, begin) or object_of or owner or _modifies_role(text, end))
 
 
+def _fitting(name: str, kind: str | None) -> str | None:
+    """The kind a tag gives a name, unless it makes a name headed by a body's word a person ("Police",
+    "Tata Institute": "he" never stands for them)."""
+    return None if kind in ("person", "official") and headed_by_body(name) else kind
+
+
 class ArticleResolver:
     """Keeps the entities met so far in one article and resolves each new mention."""
 
@@ -385,7 +391,7 @@ class ArticleResolver:
         for ent in self.entities:
             if ent.name == name:
                 return ent
-        ent = Entity(name, kind)
+        ent = Entity(name, _fitting(name, kind))
         self.entities.append(ent)
         return ent
 
@@ -395,8 +401,8 @@ class ArticleResolver:
             ent.last, ent.pos = sentence, self.at
         elif sentence == ent.last:
             ent.pos = min(ent.pos, self.at)
-        if kind and ent.kind is None and not (kind in ("person", "official") and headed_by_body(ent.name)):
-            ent.kind = kind  # a tag never makes "Police" or "Tata Institute" a person "he" may be
+        if ent.kind is None:
+            ent.kind = _fitting(ent.name, kind)
         return ent
 
     def _recent(self) -> list[Entity]:
