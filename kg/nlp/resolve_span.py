@@ -71,9 +71,7 @@ _DOCUMENT = re.compile(
 # Words that may stand between a body's name and the role after it ("Center for Biological Diversity").
 _NAME_LINKS = frozenset("of for the and".split())
 # A person's name followed by where they work: the name alone is the speaker.
-_OF_PLACE = re.compile(
-    rf"^((?:[{UPPER}][\w'’\-]+\s+){{1,2}}[{UPPER}][\w'’\-]+)\s+(?:of|from|at)\s+(?:the\s+)?[{UPPER}].*$"
-)
+_OF_PLACE = re.compile(rf"\s+(?:of|from|at)\s+(?:the\s+)?[{UPPER}]")
 _LINKS = frozenset("in for from at of and with to on".split())
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _PEOPLE = frozenset(
@@ -106,17 +104,20 @@ def _trim_trailing(mention: str) -> str:
 
 
 def _name_before_place(mention: str) -> str:
-    """ "Chip Taylor of the University of Kansas" -> "Chip Taylor"; "Bank of England", "Crown Prince of
-    Saudi Arabia ...", "Recording Industry Association of America" (no person's name) stay whole."""
-    match = _OF_PLACE.match(mention)
-    if not match:
-        return mention
-    head = match.group(1).split()
-    if not looks_personal(match.group(1)) or any(
-        DESCRIPTION_KINDS.get(w.lower()) or is_role(w) for w in head
-    ):
-        return mention  # "Recording Industry Association of America" is a body's whole name
-    return match.group(1)
+    """ "Chip Taylor of the University of Kansas", "Lead author Sally Wasef of Australia's Griffith
+    University" -> the person's name before "of", "from" or "at"; "Bank of
+    England", "Crown Prince of Saudi Arabia ...", "Recording Industry Association of America" (no
+    person's name) stay whole."""
+    place = _OF_PLACE.search(mention)
+    head = mention[: place.start()].split() if place else []
+    plain = [
+        k + 1 for k, w in enumerate(head) if w.lower() in STOPWORDS or not (is_proper(w) or w in PARTICLES)
+    ]
+    start = max(plain, default=0)
+    name = head[start:]  # the capitalised words before "of", all of them
+    common = any(DESCRIPTION_KINDS.get(w.lower()) or is_role(w) for w in name)
+    common = common or (start > 0 and head[start - 1].lower() in STOPWORDS)  # "the Royal Swedish Academy"
+    return " ".join(name) if looks_personal(" ".join(name)) and not common else mention
 
 
 def _owned_document(mention: str) -> bool:

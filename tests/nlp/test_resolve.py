@@ -266,6 +266,8 @@ def test_surname_in_passing_makes_its_bearer_recent() -> None:
         ("Bank of England", "Bank of England"),
         ("Minister of State for IT and Telecom Saima Qureshi", "Saima Qureshi"),
         ("Deputy Mayor for Transport Choi Min-seo", "Choi Min-seo"),
+        ("Lead author Sally Wasef of Australia's Griffith University", "Sally Wasef"),
+        ("The Dairy Producers of Canada", "Dairy Producers of Canada"),
         ("Secretary of State for Health and Social Care", "Secretary of State for Health and Social Care"),
         ("A lawyer for Rodrigo Vasconcellos Prado", "A lawyer for Rodrigo Vasconcellos Prado"),
     ],
