@@ -16,7 +16,9 @@ _APPOSITIVE = re.compile(r",\s+([a-z][^,.;“”\"]{2,124}?)\s*[,.;]")
 # Introduced forms the resolver trusts for an entity's kind ("X, a media outlet,"; "X, who is ...").
 _INTRODUCED = re.compile(r"(?:a|an|the|who\s+is|its|their)\s+(.{3,90})$")
 _HEAD_END = re.compile(r"\s+(?:for|of|at|with|to|from|affiliated|based|who|which)\b")
-_PROPER = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’\-]+)*")
+UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())  # Latin capitals: "Élodie", "Łukasz"
+# Capitalised words, "&" inside one ("PG&E"), never from inside a word ("ex-[Muslim]").
+_PROPER = re.compile(rf"(?<![\w\-'’&])[{UPPER}][\w'’\-&]+(?:\s+(?:of\s+|the\s+)?[{UPPER}][\w'’\-&]+)*")
 # Between two names ("Brazil's National Institute"), not inside one ("People's Democratic Front",
 # "Coastal Fishermen's Association").
 POSSESSIVE = re.compile(r"(?<!\bPeople[’']s)(?<!men[’']s)(?<!\bMen[’']s)(?<!\bChildren[’']s)(?<=[’']s)\s+")

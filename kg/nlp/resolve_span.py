@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import dropwhile, takewhile
 
-from kg.nlp.describe import POSSESSIVE
+from kg.nlp.describe import POSSESSIVE, UPPER
 from kg.nlp.gazetteer import DESCRIPTION_KINDS, UNNAMED_HEADS
 from kg.nlp.resolve_kinds import (
     BODY_WORDS,
@@ -29,7 +29,6 @@ STOPWORDS = frozenset("the a an this that these those both all some of s".split(
 PREPOSITIONS = frozenset(
     "for of at with in to from on by affiliated based close linked who which that".split()
 )
-UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())  # Latin capitals: "Élodie", "Łukasz"
 # Capitalised words in one line; not the end of a word ("ex-[Muslim Zara Kay]", "C-[MORE]").
 PROPER_RUN = re.compile(rf"(?<![\w\-'’])[{UPPER}][\w'’\-]+(?:[^\S\n]+[{UPPER}][\w'’\-]+)*")
 # Capitalised words that open a sentence, no part of the name after them ("When Trump").

@@ -17,3 +17,16 @@ from kg.nlp.describe import describe
 def test_a_possessive_is_no_affiliation_of_its_own(text: str, expected: tuple[str, ...]) -> None:
     description = describe(text, text.index(","))
     assert description is not None and description.affiliations == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sumeet Singh, a spokesman for PG&E, said x.", ("PG&E",)),
+        ("Ana Lima, head of Électricité Nationale, said x.", ("Électricité Nationale",)),
+        ("Ana Lima, a spokeswoman for the ex-Pentagon team, said x.", ()),
+    ],
+)
+def test_an_affiliation_is_the_whole_name(text: str, expected: tuple[str, ...]) -> None:
+    description = describe(text, text.index(","))
+    assert description is not None and description.affiliations == expected
