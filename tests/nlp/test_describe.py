@@ -24,6 +24,7 @@ def test_a_possessive_is_no_affiliation_of_its_own(text: str, expected: tuple[st
     [
         ("Sumeet Singh, a spokesman for PG&E, said x.", ("PG&E",)),
         ("Ana Lima, head of Électricité Nationale, said x.", ("Électricité Nationale",)),
+        ("Ana Lima, an astronomer at the Observatoire de Paris, said x.", ("Observatoire de Paris",)),
         ("Ana Lima, a spokeswoman for the ex-Pentagon team, said x.", ()),
     ],
 )
