@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,5 +157,20 @@ def refit(folder: Path, gold_paths: Sequence[Path]) -> dict[str, object]:
     return fitted
 
 
+def main(argv: Sequence[str] | None = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m kg.nlp.calibrate",
+        description="Re-fit a saved model's confidence (temperature and row map) on gold files.",
+    )
+    parser.add_argument("model", type=Path, help="the model folder (config.json, model.safetensors)")
+    parser.add_argument("gold", type=Path, nargs="+", help="gold JSON Lines files, e.g. the dev splits")
+    args = parser.parse_args(argv)
+    if not (args.model / "config.json").is_file():
+        parser.error(f"{args.model}: no config.json; give a model folder such as kg/nlp/weights")
+    print(json.dumps(refit(args.model, args.gold), indent=2))
+
+
 if __name__ == "__main__":
-    print(json.dumps(refit(Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]), indent=2))
+    main()

@@ -156,3 +156,14 @@ def test_decoding_maps_the_confidence_by_the_row_map() -> None:
     assert plain.speaker is None and plain.confidence == round(0.9 * 0.8 * 0.7, 4)
     assert mapped.confidence == round(row_confidence(0.9 * 0.8 * 0.7, True, rows), 4) > plain.confidence
     assert mapped.uncertain is False and plain.uncertain is (plain.confidence < UNCERTAIN_BELOW)
+
+
+def test_the_refit_command_names_a_folder_that_is_no_model(tmp_path, capsys) -> None:
+    import pytest
+
+    from kg.nlp.calibrate import main
+
+    with pytest.raises(SystemExit) as stop:
+        main([str(tmp_path), "dev.jsonl"])
+    assert stop.value.code == 2
+    assert f"{tmp_path}: no config.json" in capsys.readouterr().err
