@@ -38,7 +38,7 @@ from kg.nlp.resolve_kinds import (
     only_roles,
     surnames,
 )
-from kg.nlp.resolve_research import group_named, names_group
+from kg.nlp.resolve_research import WORKS, group_named, issuing_sentence, names_group
 from kg.nlp.resolve_span import (
     PREPOSITIONS,
     PROPER_RUN,
@@ -141,6 +141,8 @@ class ArticleResolver:
         self.renamed: dict[str, str] = {}
         self.pending: list[Pending] = []  # descriptions that named no one yet
         self.at = -1  # offset of the mention being read (-1: a carried speaker, before all else)
+        self.sentences: dict[int, tuple[int, int]] = {}  # where each sentence read lies
+        self.subjects: dict[int, tuple[int, Entity]] = {}  # each sentence's entity met first, and where
 
     # --- public -------------------------------------------------------------------
 
@@ -184,6 +186,7 @@ class ArticleResolver:
     def observe(self, start: int, end: int, sentence: int) -> None:
         """Register the multi-word proper names of ``text[start:end]``, tagged or not, as entities met,
         and a surname alone ("Trump maintained ...") as its bearer met."""
+        self.sentences[sentence] = (start, end)
         for match in PROPER_RUN.finditer(self.text, start, end):
             at = match.start()
             for part in POSSESSIVE.split(match.group()):  # "Brazil's National Institute": two names
@@ -271,6 +274,8 @@ class ArticleResolver:
                 return self._touch(ent, sentence).name
         if head in FAMILY:
             return self._relative(head, mention, sentence)
+        if head in WORKS and (author := self._author(head)):
+            return self._touch(author, sentence).name
         wanted = DESCRIPTION_KINDS.get(head) or kind
         if wanted:
             for ent in self._recent():
@@ -280,6 +285,12 @@ class ArticleResolver:
         written = mention[:1].lower() + mention[1:] if mention.split()[0].istitle() else mention
         self.pending += pending(written, head, wanted, sentence, in_headline(self.text, self.at))
         return written
+
+    def _author(self, work: str) -> Entity | None:
+        """Whom a document stands for ("The book alleges" after "Mary Trump released the tell-all book"):
+        the subject of the sentence that named it, not the latest person (Donald Trump)."""
+        number = issuing_sentence(self.text, work, self.at, self.sentences)
+        return self.subjects[number][1] if number in self.subjects else None
 
     def _relative(self, head: str, mention: str, sentence: int) -> str:
         """ "The father" that no entity was described as: a relation, not a role, so never the latest
@@ -397,6 +408,8 @@ class ArticleResolver:
 
     def _touch(self, ent: Entity, sentence: int, kind: str | None = None) -> Entity:
         ent.count += 1
+        if self.at >= 0 and self.at < self.subjects.get(sentence, (len(self.text), ent))[0]:
+            self.subjects[sentence] = (self.at, ent)
         if sentence > ent.last:
             ent.last, ent.pos = sentence, self.at
         elif sentence == ent.last:

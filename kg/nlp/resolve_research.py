@@ -1,4 +1,5 @@
-"""Research groups in science news: introduced once, then named by what they wrote.
+"""Research groups in science news: introduced once, then named by what they wrote; and the
+documents that speak for whoever issued them ("The book alleges", "the letter read").
 
 "Researchers from the University of Washington and Stanford University reported ..." brings in
 a group; "the study", "the report", "the research team", "the researchers" after it are that
@@ -51,3 +52,18 @@ def group_named(mention: str) -> str | None:
 def names_group(mention: str) -> bool:
     """Whether a mention refers back to a research group met before ("the study", "The researchers")."""
     return bool(_ANAPHOR.match(mention))
+
+
+# Documents that stand for whoever issued them, named before: "Mary Trump released the tell-all book"
+# ... "The book alleges"; not "the guidelines", "the warning", "the complaint" (often a body's own).
+WORKS = frozenset("book memoir statement letter filing".split())
+
+
+def issuing_sentence(text: str, work: str, before: int, sentences: dict[int, tuple[int, int]]) -> int | None:
+    """The number of the latest sentence read before offset ``before`` that wrote the word ``work``:
+    its subject issued the work."""
+    named = [m.start() for m in re.finditer(rf"\b{work}\b", text[: max(before, 0)])]
+    for number, (start, end) in sentences.items():
+        if named and start <= named[-1] < end:
+            return number
+    return None

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from kg.nlp.resolve import ArticleResolver
 from tests.nlp.conftest import resolve_mentions as _resolve
 
 
@@ -38,3 +39,18 @@ def test_the_study_met_first_is_named_by_its_authors() -> None:
 def test_the_paper_met_first_is_no_research_group() -> None:
     text = "According to the paper, x."
     assert _resolve(text, ["the paper"]) != ["study authors"]
+
+
+def test_a_document_speaks_for_whom_the_sentence_naming_it_was_about() -> None:
+    sentences = [
+        "Donald Trump led the race.",
+        "Trump's niece Mary Trump released the tell-all book Too Much.",
+        "The book alleges, among other things, that Trump cheated.",
+    ]
+    text = " ".join(sentences)
+    resolver, at = ArticleResolver(text), 0
+    for number, sentence in enumerate(sentences):
+        if number == 2:
+            assert resolver.resolve(at, at + len("The book"), number, "person") == "Mary Trump"
+        resolver.observe(at, at + len(sentence), number)
+        at += len(sentence) + 1
