@@ -144,7 +144,10 @@ def trailing_name(mention: str) -> str:
     ):
         return mention
     before = [w.lower().strip(",") for w in tokens[:k]]
-    # "diplomats in Bamako", "CEN and CENELEC" stay whole; "... Diversity scientist Tierra Curry" does not
+    # "diplomats in Bamako", "CEN and CENELEC", "Islamic State of Iraq and the Levant" stay whole;
+    # "... Diversity scientist Tierra Curry" does not
+    if before[-2:] == ["and", "the"] and k > 2 and is_proper(tokens[k - 3]):
+        before.pop()  # a name that goes on after "and the": none other starts there
     if before[-1] in _LINKS or any(w in UNNAMED_HEADS for w in before):
         return mention
     return " ".join(tokens[k:])
@@ -269,6 +272,8 @@ def _whole_office(text: str, start: int, end: int) -> int:
 
 _CAPITALISED_BEFORE = re.compile(rf"(?:[{UPPER}][\w\-]*[ \t]+)+\Z")
 _CAPITALISED_AFTER = re.compile(rf"(?:[ \t]+[{UPPER}][\w'’\-]*)+")
+# A place between "the" and a name is the name's first word: "the Nevada Independent".
+_THE_PLACE = re.compile(rf"\b[Tt]he[ \t]+([{UPPER}][\w\-]*)[ \t]+\Z")
 _LINKED_AFTER = re.compile(
     rf"[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?[{UPPER}][\w'’\-]*(?:[ \t]+[{UPPER}][\w'’\-]*)*"
 )
@@ -296,7 +301,8 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     if last[0][:1].isupper() and after and _body_word(after.group().split()[-1]):
         end = after.end()
     elif not _body_word(last[0]):
-        return start, end
+        place = _THE_PLACE.search(text, 0, start) if len(text[start:end].split()) == 1 else None
+        return (place.start(1), end) if place and is_place(place.group(1)) else (start, end)
     if text[start : start + 1].isupper() and (before := _CAPITALISED_BEFORE.search(text, 0, start)):
         words = list(dropwhile(lambda w: w in SENTENCE_OPENERS or is_place(w), before.group().split()))
         start -= len(" ".join(words)) + 1 if words else 0

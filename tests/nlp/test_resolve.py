@@ -682,3 +682,21 @@ def test_a_person_tag_never_makes_a_body_s_name_a_person() -> None:
     resolver = ArticleResolver(text)
     resolver.resolve(0, 16, 0, "person")
     assert resolver.resolve(26, 28, 1, "person") == "He"
+
+
+def test_a_place_between_the_and_a_one_word_name_is_part_of_it() -> None:
+    text = (
+        'Mark Amodei spoke, telling the Nevada Independent: "I am a fan." He said so to the US Senate today.'
+    )
+    assert resolve_mentions(text, ["Independent"]) == ["Nevada Independent"]
+    assert resolve_mentions(text, ["Senate"]) == ["Senate"]
+
+
+def test_a_name_that_goes_on_after_and_the_is_kept_whole() -> None:
+    text = (
+        "The Islamic State of Iraq and the Levant claimed responsibility. Local police and the FBI said so."
+    )
+    assert resolve_mentions(text, ["Islamic State of Iraq and the Levant"]) == [
+        "Islamic State of Iraq and the Levant"
+    ]
+    assert resolve_mentions(text, ["police and the FBI"]) == ["FBI"]
