@@ -179,3 +179,9 @@ def test_keys_forgive_titles_labels_initials_but_never_join_a_surname() -> None:
 )
 def test_honorifics_and_ranks_are_no_part_of_a_name(written: str, name: str) -> None:
     assert strip_titles(written)[0] == name
+
+
+def test_places_courses_and_curated_products_are_no_agents() -> None:
+    for thing in ("International Space Station", "Pre University Course", "Red Hat Enterprise Linux", "VCR"):
+        assert not is_name(thing), thing
+    assert is_name("Charleston radio station") and is_name("Rocky Linux")
