@@ -62,10 +62,11 @@ _RELATIVE = re.compile(r",?\s+(?:who|which)\s")
 _TRAIL_AFTER_CLAUSE = re.compile(rf"(?:\s+(?:{_TRAIL_PLAIN})\b)+$")
 # Whom a statement was made to is no part of who made it: "officials to journalists".
 _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?(?:journalists|reporters|press|media|lawmakers)$")
-# What a body published stands for the body: "the Internal Revenue Service website", "the party's website".
+# What a body published stands for the body: "the Internal Revenue Service website", "the party's website";
+# so does what kind of paper it is ("Time magazine" is Time, as "Time" says later).
 _DOCUMENT = re.compile(
     r"(?<=[A-Z\w])(?:[’']s)?\s+(?:official\s+)?(?:website|records|data|figures|database|report|study|"
-    r"statement|press\s+release|press|release|account)$"
+    r"statement|press\s+release|press|release|account|magazine|newspaper|tabloid)$"
 )
 # Words that may stand between a body's name and the role after it ("Center for Biological Diversity").
 _NAME_LINKS = frozenset("of for the and".split())

@@ -700,3 +700,12 @@ def test_a_name_that_goes_on_after_and_the_is_kept_whole() -> None:
         "Islamic State of Iraq and the Levant"
     ]
     assert resolve_mentions(text, ["police and the FBI"]) == ["FBI"]
+
+
+def test_a_magazine_is_named_without_the_word_magazine() -> None:
+    text = "He told Time magazine so. Time reported it. The newspaper said so."
+    assert resolve_mentions(text, ["Time magazine", "Time", "The newspaper"]) == [
+        "Time",
+        "Time",
+        "the newspaper",
+    ]
