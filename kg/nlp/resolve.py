@@ -28,6 +28,7 @@ from kg.nlp.resolve_kinds import (
     GROUP_PRONOUNS,
     PARTICLES,
     PERSON_PRONOUNS,
+    field_variant,
     folded,
     headed_by_body,
     is_place,
@@ -358,6 +359,9 @@ class ArticleResolver:
                 return ent
         if len(tokens) == 1 and (bearer := self._bearer(name)):
             return bearer
+        for ent in self._recent():  # "Emergencies Ministry" and "Emergency Situations Ministry"
+            if field_variant(name, ent.name):
+                return ent
         for ent in self._recent():  # "RIAA" and "Recording Industry Association of America"
             if initials(name) == ent.name or initials(ent.name) == name:
                 return ent

@@ -167,3 +167,19 @@ def surnames(name: str) -> set[str]:
         return set()
     double = len(words) >= 3 and not words[-2].endswith(".") and words[-2] not in PARTICLES
     return {words[-1], words[-2]} if double else {words[-1]}
+
+
+def field_variant(name: str, other: str) -> bool:
+    """Whether two names of a body differ only in the number of the word that opens its field, as
+    one article writes one ministry two ways ("Emergencies Ministry", "Emergency Situations Ministry")."""
+    a, b = name.split(), other.split()
+    if min(len(a), len(b)) < 2 or a[-1] != b[-1] or a[-1].lower() not in BODY_WORDS or a[0] == b[0]:
+        return False
+    return _singular(a[0]) == _singular(b[0])
+
+
+def _singular(word: str) -> str:
+    """A plural's singular as English mostly writes it ("Emergencies" -> "Emergency")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

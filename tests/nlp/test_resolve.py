@@ -709,3 +709,21 @@ def test_a_magazine_is_named_without_the_word_magazine() -> None:
         "Time",
         "the newspaper",
     ]
+
+
+def test_a_ministry_written_two_ways_is_one() -> None:
+    text = (
+        "The Emergency Situations Ministry said so. The Emergencies Ministry added more. "
+        "The Foreign Ministry and the Foreign Trade Ministry disagreed."
+    )
+    got = resolve_mentions(
+        text,
+        [
+            "The Emergency Situations Ministry",
+            "The Emergencies Ministry",
+            "The Foreign Ministry",
+            "the Foreign Trade Ministry",
+        ],
+    )
+    assert got[0] == got[1] == "Emergency Situations Ministry"
+    assert got[2] != got[3]
