@@ -36,6 +36,7 @@ from kg.nlp.resolve_kinds import (
     is_role,
     looks_like_body,
     looks_personal,
+    misspelt,
     only_roles,
     surnames,
 )
@@ -390,6 +391,10 @@ class ArticleResolver:
         (in an article on Donald Trump, "Trump" is he, not Mary Trump), the latest on a tie."""
         bearers = [
             ent for ent in self._recent() if folded(surname) in surnames(ent.name) and self._personal(ent)
+        ] or [
+            ent
+            for ent in self._recent()
+            if self._personal(ent) and any(misspelt(folded(surname), s) for s in surnames(ent.name))
         ]
         return max(bearers, key=lambda e: e.count, default=None)
 

@@ -183,3 +183,11 @@ def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def misspelt(word: str, surname: str) -> bool:
+    """Whether a word alone is a surname written with one other letter inside ("Wasif" for "Wasef"):
+    an article's slip, not a new person; short names differ so too often to tell."""
+    if len(word) != len(surname) or len(word) < 5 or word[0] != surname[0] or word[-1] != surname[-1]:
+        return False
+    return sum(a != b for a, b in zip(word, surname, strict=True)) == 1

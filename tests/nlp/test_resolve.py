@@ -727,3 +727,13 @@ def test_a_ministry_written_two_ways_is_one() -> None:
     )
     assert got[0] == got[1] == "Emergency Situations Ministry"
     assert got[2] != got[3]
+
+
+def test_a_surname_misspelt_by_one_letter_is_its_bearer() -> None:
+    text = "Lead author Sally Wasef said so. Wasif added more. Wang disagreed. Wong said no."
+    assert resolve_mentions(text, ["Sally Wasef", "Wasif", "Wang", "Wong"]) == [
+        "Sally Wasef",
+        "Sally Wasef",
+        "Wang",
+        "Wong",
+    ]
