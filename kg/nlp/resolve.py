@@ -34,6 +34,7 @@ from kg.nlp.resolve_kinds import (
     is_place,
     is_proper,
     is_role,
+    joined,
     looks_like_body,
     looks_personal,
     misspelt,
@@ -382,6 +383,7 @@ class ArticleResolver:
             ):
                 return ent
             part = tokens[-len(theirs) :] == theirs or tokens[: len(theirs)] == theirs
+            part = part and not joined(tokens, theirs)
             if len(theirs) < len(tokens) and part and ent.kind != "government" and self._same_kind(ent, name):
                 return ent
         return None

@@ -191,3 +191,13 @@ def misspelt(word: str, surname: str) -> bool:
     if len(word) != len(surname) or len(word) < 5 or word[0] != surname[0] or word[-1] != surname[-1]:
         return False
     return sum(a != b for a, b in zip(word, surname, strict=True)) == 1
+
+
+def joined(tokens: list[str], theirs: list[str]) -> bool:
+    """Whether a name's words join a name met with another of two words or more by "and" ("Center for
+    Biological Diversity and Center for Food Safety": two bodies, not the first one's full name;
+    "Postal and Logistics Union" is one)."""
+    n = len(theirs)
+    after = tokens[n:] if tokens[:n] == theirs else []
+    before = tokens[:-n] if tokens[-n:] == theirs else []
+    return (after[:1] == ["and"] and len(after) > 2) or (before[-1:] == ["and"] and len(before) > 2)

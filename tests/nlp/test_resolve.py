@@ -737,3 +737,23 @@ def test_a_surname_misspelt_by_one_letter_is_its_bearer() -> None:
         "Wang",
         "Wong",
     ]
+
+
+def test_two_bodies_joined_by_and_are_not_the_first_ones_full_name() -> None:
+    text = (
+        "The Center for Biological Diversity sued. The Center for Biological Diversity and Center for "
+        "Food Safety said so. The Logistics Union agreed. The Postal and Logistics Union said so."
+    )
+    mentions = [
+        "The Center for Biological Diversity",
+        "The Center for Biological Diversity and Center for Food Safety",
+        "The Logistics Union",
+        "The Postal and Logistics Union",
+    ]
+    resolver, got, at = ArticleResolver(text), [], 0
+    for number, mention in enumerate(mentions):
+        at = text.index(mention, at)
+        got.append(resolver.resolve(at, at + len(mention), number))
+    final = [resolver.final(name) for name in got]
+    assert final[0] == "Center for Biological Diversity" != final[1]
+    assert final[2] == final[3] == "Postal and Logistics Union"
