@@ -338,7 +338,7 @@ def plain_name(name: str) -> str:
 # "Hon. Yaw Boakye-Ansah", "Reverend Charity Phiri", "Chief Superintendent Graciano Mijares"); not
 # "Sheikh", part of names ("Sheikh Hasina").
 _HONORIFICS = frozenset(
-    """alhaji alhaja hajiya hon. hon honourable rev. rev reverend datuk dato dato' dato’ tun sir dame
+    """alhaji alhaja hajiya hon. hon honourable honour rev. rev reverend datuk dato dato' dato’ tun sir dame
     brigadier superintendent inspector lieutenant corporal""".split()
 )
 # Malaysian honorifics of two words: "Tan Sri", "Datuk Seri" ("Sri" alone opens names: "Sri Mulyani").

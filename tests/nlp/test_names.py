@@ -175,6 +175,8 @@ def test_keys_forgive_titles_labels_initials_but_never_join_a_surname() -> None:
         ("Sri Mulyani Indrawati", "Sri Mulyani Indrawati"),
         ("Tan Wei Ming", "Tan Wei Ming"),
         ("Sheikh Hasina", "Sheikh Hasina"),
+        ("Honour Cherie", "Cherie"),
+        ("Honor Blackman", "Honor Blackman"),
     ],
 )
 def test_honorifics_and_ranks_are_no_part_of_a_name(written: str, name: str) -> None:
