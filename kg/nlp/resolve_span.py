@@ -145,10 +145,7 @@ def trailing_name(mention: str) -> str:
     ):
         return mention
     before = [w.lower().strip(",") for w in tokens[:k]]
-    # "diplomats in Bamako", "CEN and CENELEC", "Islamic State of Iraq and the Levant" stay whole;
-    # "... Diversity scientist Tierra Curry" does not
-    if before[-2:] == ["and", "the"] and k > 2 and is_proper(tokens[k - 3]):
-        before.pop()  # a name that goes on after "and the": none other starts there
+    # "diplomats in Bamako", "CEN and CENELEC" stay whole; "... Diversity scientist Tierra Curry" does not
     if before[-1] in _LINKS or any(w in UNNAMED_HEADS for w in before):
         return mention
     return " ".join(tokens[k:])
