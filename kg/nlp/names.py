@@ -58,7 +58,16 @@ _PLACE_HEADS = frozenset({"Station", "Course"})
 # Products, works, devices, systems and laws the resolver handed over as agents in the Wikinews
 # train and dev articles, whose names carry no word that tells them from an agent's: a curated list.
 _KNOWN_THINGS = frozenset(
-    {"Red Hat Enterprise Linux", "Black Panther", "Sailor Moon", "Internet Relay Chat", "VCR", "LRIT", "BIPA"}
+    {
+        "Red Hat Enterprise Linux",
+        "Red Hat Linux",
+        "Black Panther",
+        "Sailor Moon",
+        "Internet Relay Chat",
+        "VCR",
+        "LRIT",
+        "BIPA",
+    }
 )
 # A body's channel or paper in lower case after its name: where it said it, not who ("Vox website").
 _CHANNELS = frozenset("website site report statement account page blog tweet video interview".split())
