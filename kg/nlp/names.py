@@ -246,18 +246,22 @@ def _people(word: str) -> bool:
 
 
 def _description(words: list[str]) -> bool:
-    """Unnamed people or a cut body, by their words: "Philippine officials", "Hong Kong student groups"
+    """Unnamed people or a cut body, by their words: "Biden campaign officials", "Hong Kong student groups"
     (plurals the annotators never name), "State media" (a description opening a sentence),
     "Sara Seager and other researchers", "Egyptian Ministry" (a ministry with no field)."""
     if len(words) < 2:
         return False
     lower = [w.lower() for w in words]
-    if (lower[-1] in _UNNAMED_PLURALS and words[-1].islower()) or {"other", "others"} & set(lower):
+    owner = " ".join(words[:-1])
+    national = all(w in _DEMONYMS for w in lower[:-1]) or owner in COUNTRY_ALIASES or owner in _COUNTRIES
+    # A country's officials as one side ("Chinese officials" in the seed's talks) stay an agent.
+    plural = (
+        lower[-1] in _UNNAMED_PLURALS and words[-1].islower() and not (lower[-1] == "officials" and national)
+    )
+    if plural or {"other", "others"} & set(lower):
         return True
     if lower[0] in _COMMON_OPENERS and all(w.islower() for w in words[1:]):
         return True
-    owner = " ".join(words[:-1])
-    national = all(w in _DEMONYMS for w in lower[:-1]) or owner in COUNTRY_ALIASES or owner in _COUNTRIES
     return words[-1][:1].isupper() and lower[-1] in _CUT_BODIES and national
 
 
