@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import torch
@@ -42,6 +42,8 @@ class TrainSettings:
     # Full fine-tuning: the encoder's own weights train (word embeddings stay), at this learning rate.
     full: bool = False
     lr_encoder: float = 5e-5
+    # Tag layers whose tokens the stance head reads beside the sentence (AttributionModel.see_in_stance).
+    stance_sees: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,16 +126,14 @@ def train(
     progress: Callable[[int, int, float], None] = lambda step, total, loss: None,
     log: Callable[[str], None] = print,
     init: Path | None = None,
-    stance_sees: Sequence[str] = (),
 ) -> dict[str, object]:
     """Train, keep the epoch with the best ``select(model)`` score, save it to ``out_dir``.
 
     With ``init``, training continues from that saved model's adapters and heads.
-    ``stance_sees`` gives the stance head those tag layers' tokens (AttributionModel.see_in_stance).
     """
     from kg.nlp.encoder import load_tokenizer
 
-    unknown = sorted(set(stance_sees) - set(L.TAG_LAYERS))
+    unknown = sorted(set(settings.stance_sees) - set(L.TAG_LAYERS))
     if unknown:
         raise ValueError(
             f"--stance-sees: no tag layer {', '.join(unknown)}; choose from {', '.join(L.TAG_LAYERS)}"
@@ -142,10 +142,10 @@ def train(
     torch.set_num_threads(settings.threads)
     rng = random.Random(settings.seed)
     tokenizer = load_tokenizer()
-    model = _starting_model(config, settings, init, stance_sees)
+    model = _starting_model(config, settings, init)
     encoder = [p for p in model.encoder.parameters() if p.requires_grad]
     heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
-    lr_encoder = settings.lr_encoder if settings.full else settings.lr_adapters
+    lr_encoder = settings.lr_encoder if model.config.full else settings.lr_adapters
     optimizer = torch.optim.AdamW(
         [{"params": encoder, "lr": lr_encoder}, {"params": heads, "lr": settings.lr_heads}],
         weight_decay=0.01,
@@ -206,9 +206,7 @@ def train(
 LONG_ARTICLE = 15000
 
 
-def _starting_model(
-    config: ModelConfig, settings: TrainSettings, init: Path | None, stance_sees: Sequence[str]
-) -> AttributionModel:
+def _starting_model(config: ModelConfig, settings: TrainSettings, init: Path | None) -> AttributionModel:
     """The model to train, with what trains set to require gradients.
 
     Fresh or from ``init``; adapters (LoRA) train, or with ``settings.full`` the encoder's own
@@ -218,12 +216,13 @@ def _starting_model(
         model = AttributionModel.load(init, merge=settings.full)
         model.config.training, model.config.temperature = {}, 1.0
     else:
-        config.stance_sees = list(stance_sees) or config.stance_sees
-        model = AttributionModel(config)
+        model = AttributionModel(
+            replace(config, stance_sees=list(settings.stance_sees or config.stance_sees))
+        )
         if not settings.full:
             model.add_adapters()
-    if stance_sees and list(stance_sees) != model.config.stance_sees:
-        model.see_in_stance(list(stance_sees))
+    if settings.stance_sees and list(settings.stance_sees) != model.config.stance_sees:
+        model.see_in_stance(list(settings.stance_sees))
     model.config.full = model.config.full or settings.full
     embeddings = model.encoder.get_input_embeddings().weight
     for n, p in model.named_parameters():
@@ -302,6 +301,7 @@ def run_training(
         stance_balance=stance_balance,
         full=full,
         lr_encoder=lr / 10,
+        stance_sees=tuple(stance_sees),
     )
     with progress_bar("training") as update:
         train(
@@ -313,7 +313,6 @@ def run_training(
             progress=update,
             log=log,
             init=init,
-            stance_sees=stance_sees,
         )
     model = AttributionModel.load(out)
     fitted = fit_temperature(model, tokenizer, [r for d in dev_sets for r in d])

@@ -259,9 +259,8 @@ def test_training_refuses_an_unknown_tag_layer(tiny_config, gold_article: dict, 
             [gold_article],
             lambda m: 0.5,
             tiny_config,
-            TrainSettings(epochs=1),
+            TrainSettings(epochs=1, stance_sees=("holdr",)),
             tmp_path,
-            stance_sees=["holdr"],
         )
 
 
