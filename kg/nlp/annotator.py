@@ -81,7 +81,7 @@ class Annotator:
         self.model_dir = model_dir
         self.weights_sha256 = verify_weights(model_dir)
         self.model = prepare(AttributionModel.load(model_dir), self.device, self.precision)
-        self.tokenizer = load_tokenizer()
+        self.tokenizer = load_tokenizer(self.model.config.base)
         self.batch_tokens = batch_tokens or default_batch_tokens(self.device, self.precision)
         self.encoder = BaseEncoder(str(self.device), self.precision)
         self.model_name = (

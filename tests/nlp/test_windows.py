@@ -55,3 +55,20 @@ def test_find_name_prefers_longest_whole_word() -> None:
 
 def test_case_classes() -> None:
     assert [case_class(t) for t in ("", ",", "talks", "UN", "Ruiz")] == [0, 0, 1, 2, 3]
+
+
+def test_windows_are_framed_by_the_tokenizers_own_specials(tokenizer) -> None:
+    """BERT's [CLS]/[SEP] for MiniLM; a base whose vocabulary has <s>/</s> (MPNet) gets those."""
+    from kg.nlp.windows import frame_of
+
+    assert frame_of(tokenizer) == (CLS, SEP)
+
+    class RobertaLike:
+        def token_to_id(self, token: str) -> int | None:
+            return {"<s>": 0, "</s>": 2, "[CLS]": 104, "[SEP]": 105}.get(token)
+
+    assert frame_of(RobertaLike()) == (0, 2)
+    text = "One sentence here."
+    (window,) = pack(tokenize(tokenizer, text, [(0, len(text))], 0), 0, 64, (0, 2))
+    assert window.input_ids[0] == 0 and window.input_ids[-1] == 2
+    assert window.sentence_ids[0] == window.sentence_ids[-1] == -1
