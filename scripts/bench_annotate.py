@@ -6,10 +6,11 @@ segmentation, windows, batched forward pass, decoding and entity resolution. Rat
 matter more than absolute figures on a shared machine.
 
     python3 scripts/bench_annotate.py [--articles 48] [--threads 2] [--precision fp32 bf16 int8]
-                                      [--against MODEL_DIR]
+                                      [--against MODEL_DIR [--against-precision bf16]]
 
-``--against`` also times another model folder (e.g. the previous release) in fp32 in the
-same run and prints the shipped model's fp32 rate as a ratio of it.
+``--against`` also times another model folder (e.g. the previous release, or a model on a
+bigger base) in the same run, in fp32 or ``--against-precision``, and prints the shipped
+model's fp32 rate as a ratio of it.
 """
 
 from __future__ import annotations
@@ -45,9 +46,17 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--naive-sentences", type=int, default=300)
     parser.add_argument("--precision", nargs="+", default=["fp32", "bf16", "int8"], help="precisions to time")
-    parser.add_argument("--against", type=Path, help="another model folder, timed in fp32 in the same run")
+    parser.add_argument("--against", type=Path, help="another model folder, timed in the same run")
+    parser.add_argument("--against-precision", default="fp32", help="the precision --against runs in")
     args = parser.parse_args()
-    m = measure(args.threads, args.articles, args.naive_sentences, args.precision, args.against)
+    m = measure(
+        args.threads,
+        args.articles,
+        args.naive_sentences,
+        args.precision,
+        args.against,
+        args.against_precision,
+    )
     print(f"machine: {machine()}; torch threads {args.threads}")
     print(
         f"input: {m['articles']} articles, {m['sentences']} sentences, {m['pieces']:.1f} word pieces/sentence"
@@ -59,8 +68,8 @@ def main() -> None:
             f"{rate / m['naive']:4.2f}x the naive loop"
         )
     if args.against is not None and "fp32" in m["rates"]:
-        ratio = m["rates"]["fp32"] / m["rates"]["against fp32"]
-        print(f"shipped fp32 / {args.against} fp32: {ratio:4.2f}x")
+        ratio = m["rates"]["fp32"] / m["rates"][f"against {args.against_precision}"]
+        print(f"shipped fp32 / {args.against} {args.against_precision}: {ratio:4.2f}x")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak:.0f} MB")
 
@@ -71,6 +80,7 @@ def measure(
     naive_sentences: int = 300,
     precisions: tuple[str, ...] = ("fp32",),
     against: Path | None = None,
+    against_precision: str = "fp32",
 ) -> dict:
     """Sentences/s of `kg annotate` in each precision and of the naive loop, on the test split."""
     import torch
@@ -104,7 +114,9 @@ def measure(
         rates[precision] = _time_annotate(annotator, articles, len(sentences))
         del annotator
     if against is not None:
-        rates["against fp32"] = _time_annotate(Annotator(against, threads=threads), articles, len(sentences))
+        rates[f"against {against_precision}"] = _time_annotate(
+            Annotator(against, threads=threads, precision=against_precision), articles, len(sentences)
+        )
     return {
         "articles": len(articles),
         "sentences": len(sentences),
