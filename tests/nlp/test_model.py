@@ -362,3 +362,40 @@ def test_bf16_training_runs_and_saves_float32_weights(
     train([gold_article] * 2, lambda model: 0.5, tiny_config, settings, tmp_path / "m", log=lambda _: None)
     saved = load_file(str(tmp_path / "m" / "model.safetensors"))
     assert saved and all(v.dtype == torch.float32 and torch.isfinite(v).all() for v in saved.values())
+
+
+def test_mpnet_is_joined_from_its_parts_once(monkeypatch, tmp_path: Path) -> None:
+    """The five packages each hold a piece of one zip: joined in order, unpacked, then reused."""
+    import importlib.metadata
+    import io
+    import zipfile
+
+    from kg.nlp import encoder
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("all-mpnet-base-v2/model.safetensors", b"weights" * 100)
+        archive.writestr("all-mpnet-base-v2/tokenizer.json", b"{}")
+    whole = buffer.getvalue()
+    cut = len(whole) // 5 + 1
+    site = tmp_path / "site"
+    site.mkdir()
+
+    class Part:
+        def __init__(self, i: int) -> None:
+            self.file = site / f"all-mpnet-base-v2.zip.00{i + 1}"
+            self.file.write_bytes(whole[i * cut : (i + 1) * cut])
+            self.files = [Path("__init__.py"), Path(self.file.name)]
+
+        def locate_file(self, name: Path) -> Path:
+            return site / name
+
+    parts = {name: Part(i) for i, name in enumerate(encoder.MPNET_PARTS)}
+    calls = []
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: calls.append(name) or parts[name])
+    monkeypatch.setenv("KG_CACHE", str(tmp_path / "cache"))
+    folder = encoder.base_dir(encoder.MPNET.name)
+    assert (folder / "model.safetensors").read_bytes() == b"weights" * 100
+    assert [p.name for p in folder.parent.iterdir()] == ["all-mpnet-base-v2"]  # no zip or work folder left
+    calls.clear()
+    assert encoder.base_dir(encoder.MPNET.name) == folder and not calls  # unpacked once
