@@ -10,8 +10,10 @@ rules, first match wins:
 4. the roles its mentions play: Official when any mention is an official (a person with an
    office), else the most frequent role (ties: government, organization, outlet, person);
 5. no role at all: an intermediary of a chain is an Outlet; a name ending in a kind word
-   ("... Ministry", "... Times") takes that kind; a name of two to four capitalised words
-   is a person; anything else an organisation.
+   ("... Ministry", "... Times") takes that kind; a surname alone takes the class of the
+   person of the store who bears it ("Pelosi", an owner in "Pelosi's announcement", as
+   "Nancy Pelosi"); a name of two to four capitalised words is a person; anything else an
+   organisation.
 
 Unnamed sources are scoped to their article and keep the class they were given there.
 """
@@ -19,7 +21,7 @@ Unnamed sources are scoped to their article and keep the class they were given t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from kg.graph.entities import canonical
 from kg.graph.terms import KG
@@ -47,8 +49,15 @@ AGENTS_QUERY = f"""SELECT ?agent ?what ?value (COUNT(*) AS ?n) WHERE {{ GRAPH ?g
 GROUP BY ?agent ?what ?value"""
 
 
-def agent_class(name: str, roles: Counter[str], publishes: bool, intermediary: bool) -> str:
-    """The one class of an agent (see the module docstring for the rules)."""
+def agent_class(
+    name: str,
+    roles: Counter[str],
+    publishes: bool,
+    intermediary: bool,
+    bearers: Mapping[str, str] | None = None,
+) -> str:
+    """The one class of an agent (see the module docstring for the rules); ``bearers``: surname ->
+    class of the people of the store (``surname_classes``)."""
     if publishes:
         return "outlet"
     entry = canonical(name)[2]
@@ -67,7 +76,20 @@ def agent_class(name: str, roles: Counter[str], publishes: bool, intermediary: b
     if kind in CLASSES:
         return kind
     words = name.split()
+    if len(words) == 1 and bearers and name in bearers:
+        return bearers[name]
     return "person" if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else "organization"
+
+
+def surname_classes(classes: Mapping[str, str]) -> dict[str, str]:
+    """Surname -> class of the people among ``classes`` (name -> class) named by two words or more:
+    an official when any bearer is one ("Trump" of "Donald Trump" and "Mary Trump")."""
+    out: dict[str, str] = {}
+    for name, kind in classes.items():
+        words = name.split()
+        if kind in ("person", "official") and len(words) >= 2 and words[-1][:1].isupper():
+            out[words[-1]] = "official" if "official" in (kind, out.get(words[-1])) else kind
+    return out
 
 
 def agent_triples(rows: Iterable[dict[str, str | None]]) -> Iterator[str]:
@@ -83,7 +105,16 @@ def agent_triples(rows: Iterable[dict[str, str | None]]) -> Iterator[str]:
             roles.setdefault(agent, Counter())[value] += int(row["n"] or 0)
         else:
             flags.setdefault(agent, set()).add(str(what))
-    for agent in sorted(names):
-        found = flags.get(agent, set())
-        kind = agent_class(names[agent], roles.get(agent, Counter()), "publishes" in found, "hop" in found)
+
+    def classes(bearers: Mapping[str, str] | None) -> dict[str, str]:
+        out = {}
+        for agent, name in names.items():
+            found = flags.get(agent, set())
+            out[agent] = agent_class(
+                name, roles.get(agent, Counter()), "publishes" in found, "hop" in found, bearers
+            )
+        return out
+
+    bearers = surname_classes({names[a]: kind for a, kind in classes(None).items()})
+    for agent, kind in sorted(classes(bearers).items()):
         yield f"<{agent}> <{_RDF_TYPE}> <{CLASSES[kind]}> ."

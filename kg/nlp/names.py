@@ -47,11 +47,16 @@ _OPENERS = frozenset(
 )
 # Heads of names of events, storms, diseases, documents, products and buildings: things, not agents
 # ("World War II", "Doris Day Show", "United States Constitution", "Hong Kong Police Headquarters",
-# "Southbank Boulevard").
+# "Southbank Boulevard"; places of worship, where attacks and celebrations happen: "Al Noor Mosque",
+# "Jolo Cathedral").
 _NOT_AGENTS = frozenset(
     """war pandemic epidemic virus covid-19 advisory olympics show measles flu influenza ebola
-    coronavirus syndrome constitution treaty amendment manifesto headquarters boulevard avenue""".split()
+    coronavirus syndrome constitution treaty amendment manifesto headquarters boulevard avenue mosque
+    cathedral synagogue basilica""".split()
 )
+# A hall that belongs to someone is a building or a room, never an agent ("La Fortaleza's Hall of
+# Mirrors"); "Hall" alone may be a surname ("Durham Hall").
+_OWNED_HALL = re.compile(r"\w[’']s?\s+Hall$")
 # Heads of names of places and courses, capitalised: "International Space Station", "Pre University
 # Course" (a "Charleston radio station" speaks).
 _PLACE_HEADS = frozenset({"Station", "Course"})
@@ -231,8 +236,8 @@ def _thing(words: list[str], text: str) -> bool:
     war = len(words) >= 2 and words[-2].lower() == "war" and words[-1] in ("I", "II")
     if last in _NOT_AGENTS or words[0].lower() in _STORMS or _CODE.match(text) or war:
         return True
-    if words[-1] in _PLACE_HEADS or text in _KNOWN_THINGS:
-        return True  # "International Space Station", "Sailor Moon"
+    if words[-1] in _PLACE_HEADS or text in _KNOWN_THINGS or _OWNED_HALL.search(text):
+        return True  # "International Space Station", "Sailor Moon", "Fortaleza's Hall"
     if len(words) > 1 and words[-1].islower() and last in _CHANNELS:
         return True  # "Vox website", "Marine Traffic's website": where a body said it
     if text.lower() in _REGIONS or all(w.lower().strip(".,'’") in _COMMON_WORDS for w in words):

@@ -50,9 +50,12 @@ from kg.nlp.resolve_span import (
     UPPER,
     after_owner,
     after_roles,
+    asks,
     clean_mention,
+    name_goes_on,
     person_after_role,
     trailing_name,
+    unit_goes_on,
     unnamed_individual,
     whole_name,
     whole_words,
@@ -191,6 +194,8 @@ class ArticleResolver:
         and a surname alone ("Trump maintained ...") as its bearer met."""
         self.sentences[sentence] = (start, end)
         for match in PROPER_RUN.finditer(self.text, start, end):
+            if self._cut(match):
+                continue
             at = match.start()
             for part in POSSESSIVE.split(match.group()):  # "Brazil's National Institute": two names
                 self.at, at = at, self.text.index(part, at) + len(part)
@@ -200,9 +205,18 @@ class ArticleResolver:
                     self.at += len(self.text)
                 if office and is_role(office.group(1)):  # "Secretary of [State Mike Pompeo]"
                     words = after_roles([*office.groups(), *words])[0][-len(words) :]
+                if words and asks(self.text[start:end], words[0]):
+                    words = words[1:]  # "Will Red Hat employees be barred ...?"
                 while words and (words[0] in SENTENCE_OPENERS or is_place(words[0])):
                     words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
                 self._met(words, at, sentence)
+
+    def _cut(self, run: re.Match[str]) -> bool:
+        """Whether a run of capitalised words is part of a longer name, glued to what goes before it:
+        "told NPR Hamza [bin Laden]", "GitHub Trust [and Safety team]" (neither is a name met)."""
+        end = run.end()
+        glued = len(run.group().split()) > 1 and name_goes_on(self.text, end) > end
+        return glued or unit_goes_on(self.text, end) > end
 
     def _met(self, words: list[str], at: int, sentence: int) -> None:
         """A run of capitalised words met in passing: a name of two words or more, the roles before it

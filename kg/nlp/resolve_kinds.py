@@ -6,6 +6,7 @@ The resolver asks this when a pronoun looks for its antecedent ("he" never takes
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from kg.nlp.gazetteer import (
@@ -71,6 +72,8 @@ NOT_PERSONAL = frozenset(
 )  # the last lines: heads of companies' and outlets' names ("Baltic Port Holdings", "Atlas Dispatch")
 
 
+# An Arabic surname, in lower case before its hyphen: "Moammar al-Eryani", "Bashar al-Assad".
+_ARABIC_SURNAME = re.compile(r"^(?:al|el)-[A-Z]")
 _SURNAME_WORDS = frozenset("day week year hall house park bridge church street".split())  # Doris Day
 
 CALENDAR = frozenset(
@@ -113,8 +116,9 @@ def headed_by_body(name: str) -> bool:
 
 
 def looks_personal(name: str) -> bool:
-    """Whether a name of no known kind reads as a person's: two to four capitalised words, none an
-    acronym, a place or a word of a body ("Anne Sacoolas", not "RAF Croughton" or "Utah Jazz")."""
+    """Whether a name of no known kind reads as a person's: two to four capitalised words (or "al-"
+    surnames), none an acronym, a place or a word of a body ("Anne Sacoolas", "Bashar al-Assad", not
+    "RAF Croughton" or "Utah Jazz")."""
     words = name.split()
     if (
         not 2 <= len(words) <= 4
@@ -129,7 +133,11 @@ def looks_personal(name: str) -> bool:
             continue
         common = low in DESCRIPTION_KINDS or low in BODY_WORDS or low in NOT_PERSONAL or word in CALENDAR
         common = common or is_role(word) or low in PERSON_PRONOUNS | GROUP_PRONOUNS  # "Deputy Chairperson"
-        if not word[:1].isupper() or (word.isupper() and len(word) > 1) or common:
+        if (
+            not (word[:1].isupper() or _ARABIC_SURNAME.match(word))
+            or (word.isupper() and len(word) > 1)
+            or common
+        ):
             return False
         if low.endswith("s") and low[:-1] in NOT_PERSONAL | set(DESCRIPTION_KINDS):
             return False

@@ -41,6 +41,11 @@ SENTENCE_OPENERS = frozenset(
     Added Noted Wrote Explained Told Insisted Retired Afterwards Afterward Additionally Separately Subsequently
     Eventually Initially Finally Previously Currently Recently Furthermore Moreover Instead""".split()
 )
+# A question's auxiliary, capitalised as its first word: no part of the name after it ("Will Red Hat
+# employees be barred ...?").
+_AUXILIARIES = frozenset(
+    "Will Would Can Could Should Shall May Might Must Do Does Did Is Are Was Were Has Have Had".split()
+)
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[.'’\-])*")  # letters of any alphabet: "Öztürk"
 
 # Words a tagged span sometimes takes in that are no part of the name.
@@ -60,6 +65,8 @@ _TRAIL_WORDS = re.compile(
 # only the plain words after it ("... named said") are no part of the mention.
 _RELATIVE = re.compile(r",?\s+(?:who|which)\s")
 _TRAIL_AFTER_CLAUSE = re.compile(rf"(?:\s+(?:{_TRAIL_PLAIN})\b)+$")
+# Where a body is based describes it, before its name: "Virginia-based [Symplicity Corporation]".
+_BASED = re.compile(rf"^\S+-based\s+(?=[{UPPER}])")
 # Whom a statement was made to is no part of who made it: "officials to journalists".
 _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?(?:journalists|reporters|press|media|lawmakers)$")
 # What a body published stands for the body: "the Internal Revenue Service website", "the party's website";
@@ -79,6 +86,16 @@ _PEOPLE = frozenset(
 )
 
 
+def asks(sentence: str, word: str) -> bool:
+    """Whether ``word`` opens the question ``sentence`` as its auxiliary (no lower-case word before it)."""
+    before = sentence.split(word, 1)[0]
+    return (
+        word in _AUXILIARIES
+        and sentence.rstrip(" \t\n\"”’'").endswith("?")
+        and not re.search(r"\b[a-z]", before)
+    )
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -87,7 +104,7 @@ def clean_mention(mention: str) -> str:
     """The span without punctuation around it and without the words that are no part of a name."""
     dotted = re.search(r"\b(?:[A-Z]\.){2,}$", mention)  # keep the stop of "U.S."
     mention = mention.strip(" \t\n,.;:“”\"'‘’()") + ("." if dotted else "")
-    mention = _LEAD_VERB.sub("", mention)
+    mention = _BASED.sub("", _LEAD_VERB.sub("", mention))
     mention = _trim_trailing(_ADDRESSEE.sub("", mention))
     if _owned_document(mention):
         mention = _DOCUMENT.sub("", mention)
@@ -145,8 +162,10 @@ def trailing_name(mention: str) -> str:
     ):
         return mention
     before = [w.lower().strip(",") for w in tokens[:k]]
-    # "diplomats in Bamako", "CEN and CENELEC" stay whole; "... Diversity scientist Tierra Curry" does not
-    if before[-1] in _LINKS or any(w in UNNAMED_HEADS for w in before):
+    linked = before[-1] in _LINKS or (before[-2:] == ["and", "the"] and "of" in before)
+    # "diplomats in Bamako", "CEN and CENELEC", "State of Iraq and the Levant" stay whole; "...
+    # Diversity scientist Tierra Curry" does not
+    if linked or any(w in UNNAMED_HEADS for w in before):
         return mention
     return " ".join(tokens[k:])
 
@@ -193,9 +212,9 @@ def _name_ending(complement: list[str]) -> int:
 def after_owner(tokens: list[str]) -> list[str]:
     """A person's full name without the place, body or office glued before it ("Germany Richard
     Grenell", "United Nations Nikki Haley", "Native American Rights Fund's Jacqueline De León", "NATO
-    Secretary-General Jens Stoltenberg"): in the run of capitalised words that ends the mention, the
-    words after the last role, else the last two (three with a particle or an initial) after a place,
-    a possessive or a name ending in a body's word."""
+    Secretary-General Jens Stoltenberg", "told NPR Hamza bin Laden"): in the run of capitalised words
+    that ends the mention, the words after the last role, else the last two (three with a particle or
+    an initial) after a place, a possessive, an acronym or a name ending in a body's word."""
     if any("," in w for w in tokens):  # an apposition, read elsewhere
         return tokens
     start = max(
@@ -210,7 +229,8 @@ def after_owner(tokens: list[str]) -> list[str]:
         return tokens
     possessive = len(POSSESSIVE.split(" ".join(owner + name))) > 1
     body = len(owner) > 1 and owner[-1].lower() in BODY_WORDS | NOT_PERSONAL
-    return name if possessive or body or is_place(" ".join(owner)) else tokens
+    acronym = len(owner) == 1 and len(owner[0]) > 1 and owner[0].isalpha() and owner[0].isupper()
+    return name if possessive or body or acronym or is_place(" ".join(owner)) else tokens
 
 
 def full_name(tokens: list[str]) -> bool:
@@ -272,6 +292,8 @@ _CAPITALISED_BEFORE = re.compile(rf"(?:[{UPPER}][\w\-]*[ \t]+)+\Z")
 _CAPITALISED_AFTER = re.compile(rf"(?:[ \t]+[{UPPER}][\w'’\-]*)+")
 # A place between "the" and a name is the name's first word: "the Nevada Independent".
 _THE_PLACE = re.compile(rf"\b[Tt]he[ \t]+([{UPPER}][\w\-]*)[ \t]+\Z")
+# The last part of a body's complement after "of": "Islamic State of Iraq [and the Levant],".
+_AND_THE_LAST = re.compile(rf"[ \t]+and[ \t]+the[ \t]+[{UPPER}][\w'’\-]*(?=[,.;:)])")
 _LINKED_AFTER = re.compile(
     rf"[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?[{UPPER}][\w'’\-]*(?:[ \t]+[{UPPER}][\w'’\-]*)*"
 )
@@ -287,7 +309,9 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     """The span widened to the whole name of a body it stops inside: "[Violence Archive]" of "Gun
     Violence Archive", "[Safety]" of "National Transportation Safety Board", "[New England Journal]"
     of "... of Medicine" (a body's name goes on with "of", "on", "for" and capitalised words). A
-    person's name, a headline (every word capitalised) and a day or month are left as they are."""
+    person's name, a headline (every word capitalised) and a day or month are left as they are; an
+    "of" complement takes a last part after "and the" that closes the phrase ("Islamic State of Iraq
+    and the Levant,")."""
     end = _whole_office(text, start, end)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end) % (len(text) + 1)
@@ -306,9 +330,14 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
         start -= len(" ".join(words)) + 1 if words else 0
     while (linked := _LINKED_AFTER.match(text, end)) and not set(linked.group().split()) & CALENDAR:
         end = linked.end()
+        if closing := _AND_THE_LAST.match(text, end):
+            end = closing.end()  # "... of Iraq and the Levant,"
     return start, end
 
 
+# A web address cut before its country's domain: "UOL.com" of "UOL.com.br".
+_DOMAIN_END = re.compile(r"\w\.(?:com|co|org|net|gov|edu|ac)\Z")
+_COUNTRY_DOMAIN = re.compile(r"\.[a-z]{2}\b(?!\.\w)")
 _JOINS = "-'’&"  # inside a word: "C-MORE", "O'Rourke", "PG&E", "West's"
 _PARTICLE_BEFORE = re.compile(
     rf"(?<![\w\-])(?:{'|'.join(sorted(w.title() for w in PARTICLES - {'of'}))})[ \t]+\Z"
@@ -317,8 +346,9 @@ _PARTICLE_BEFORE = re.compile(
 
 def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """The span widened to the whole words it cuts ("C-[MORE]", "O'[Rourke]", "[PG]&E", "West'[s
-    family]"; an owner's "'s" after it stays out) and to a capitalised particle that opens the name
-    before it ("Al [Jazeera]", "De [Blasio]")."""
+    family]", "UOL.com[.br]"; an owner's "'s" after it stays out), to a capitalised particle that
+    opens the name before it ("Al [Jazeera]", "De [Blasio]") and to the particles and words a name
+    goes on with after it ("Hamza [bin Laden]")."""
     while 0 < start < len(text) and _inside_word(text, start) and _inside_word(text, start - 1):
         start -= 1
     while start < end < len(text) and _inside_word(text, end - 1) and _inside_word(text, end):
@@ -328,7 +358,41 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     particle = _PARTICLE_BEFORE.search(text, 0, start)
     if particle and text[start : start + 1].isupper():
         start = particle.start()
-    return start, end
+    if _DOMAIN_END.search(text, start, end) and (tail := _COUNTRY_DOMAIN.match(text, end)):
+        end = tail.end()  # "UOL.com[.br]"
+    return start, name_goes_on(text, end) if text[start : start + 1].isupper() else end
+
+
+# Lower-case particles a person's name goes on with after a capitalised word ("Hamza [bin Laden]").
+_NAME_PARTICLES = "bin|bint|ibn|al|el|van|von|de|del|della|da|di|dos|du|der|den"
+_GOES_ON = re.compile(
+    rf"[ \t]+(?:(?:{_NAME_PARTICLES})[ \t]+[{UPPER}][\w'’\-]*|(?:al|el)-[{UPPER}][\w'’\-]*)"
+)
+_NEXT_NAME = re.compile(rf"[ \t]+[{UPPER}][\w'’\-]*")
+
+
+def name_goes_on(text: str, end: int) -> int:
+    """Where a name the text cuts at ``end`` ends: over a particle and the word after it ("Hamza [bin
+    Laden]"), an "al-" surname ("Moammar [al-Eryani]"), and the word after a particle it ends in
+    ("Haitham bin Tariq Al [Said]"); ``end`` when the name ends there."""
+    last = text[:end].rsplit(None, 1)[-1:] or [""]
+    if last[0].lower() in PARTICLES - {"of"} and (after := _NEXT_NAME.match(text, end)):
+        end = after.end()
+    while more := _GOES_ON.match(text, end):
+        end = more.end()
+    return end
+
+
+# Words of a unit after a name joined by "and": "GitHub Trust and Safety team" is one team's name.
+_UNITS = frozenset("team department division unit committee office section desk".split())
+_UNIT_AFTER = re.compile(rf"[ \t]+and(?:[ \t]+[{UPPER}][\w'’\-]*)+(?=[ \t]+([a-z]+)\b)")
+
+
+def unit_goes_on(text: str, end: int) -> int:
+    """Where a unit's name a run of capitalised words stops inside ends: "[GitHub Trust] and Safety
+    team" (the unit's word after it stays out); ``end`` when no unit's word follows."""
+    unit = _UNIT_AFTER.match(text, end)
+    return unit.end() if unit and unit.group(1) in _UNITS else end
 
 
 def _inside_word(text: str, at: int) -> bool:

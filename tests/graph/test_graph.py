@@ -187,3 +187,17 @@ def test_a_failed_write_leaves_the_store_as_it_was(seed_gold: dict, tmp_path: Pa
         store.write_graph(broken)
     assert len(store.db) == before
     assert isomorphic(store.article_graph(seed_gold["id"]), graph)
+
+
+def test_a_surname_alone_takes_the_class_of_the_person_who_bears_it() -> None:
+    from kg.graph.agents import agent_triples
+
+    rows = [
+        {"agent": "urn:a:nancy", "what": "name", "value": "Nancy Pelosi", "n": "1"},
+        {"agent": "urn:a:nancy", "what": "role", "value": "official", "n": "2"},
+        {"agent": "urn:a:pelosi", "what": "name", "value": "Pelosi", "n": "1"},  # an owner: no role
+        {"agent": "urn:a:zorblat", "what": "name", "value": "Zorblat", "n": "1"},
+    ]
+    typed = {line.split()[0].strip("<>"): line.split()[2].strip("<>") for line in agent_triples(rows)}
+    assert typed["urn:a:pelosi"] == str(KG.Official)
+    assert typed["urn:a:zorblat"] == str(KG.Organization)  # no one bears it

@@ -747,3 +747,55 @@ def test_two_bodies_joined_by_and_are_not_the_first_ones_full_name() -> None:
     final = [resolver.final(name) for name in got]
     assert final[0] == "Center for Biological Diversity" != final[1]
     assert final[2] == final[3] == "Postal and Logistics Union"
+
+
+@pytest.mark.parametrize(
+    "text, span, name",
+    [
+        ("He told Hamza bin Laden so.", "Hamza", "Hamza bin Laden"),
+        ("Sultan Haitham bin Tariq Al Said spoke.", "Haitham bin Tariq Al", "Haitham bin Tariq Al Said"),
+        ("Minister Moammar al-Eryani spoke.", "Moammar", "Moammar al-Eryani"),
+        ("In remarks to UOL.com.br, she said so.", "UOL.com", "UOL.com.br"),
+        (
+            "The militant organisation, the Islamic State of Iraq and the Levant, claimed responsibility.",
+            "Islamic State",
+            "Islamic State of Iraq and the Levant",
+        ),
+    ],
+)
+def test_a_span_cut_before_the_end_of_a_name_takes_the_rest(text: str, span: str, name: str) -> None:
+    start = text.index(span)
+    assert ArticleResolver(text).resolve(start, start + len(span), 0) == name
+
+
+def test_a_body_s_complement_ends_at_and_only_when_its_last_part_closes_it() -> None:
+    text = "The Investigative Committee and the Federal Security Service said so."
+    assert ArticleResolver(text).resolve(0, len(text) - len(" said so."), 0) == "Federal Security Service"
+
+
+@pytest.mark.parametrize(
+    "text, met",
+    [
+        ("Ali Soufan told NPR Hamza bin Laden had appeared in videos.", ["Ali Soufan"]),
+        ("GitHub Trust and Safety team would treat tickets.", []),
+        ("((WN))  Will Red Hat employees be barred from forks of CentOS?", ["Red Hat"]),
+        ("Will Smith said he was happy.", ["Will Smith"]),
+    ],
+)
+def test_runs_glued_to_a_name_or_a_question_are_no_names_met(text: str, met: list[str]) -> None:
+    resolver = ArticleResolver(text)
+    resolver.observe(0, len(text), 0)
+    assert [ent.name for ent in resolver.entities] == met
+
+
+def test_where_a_body_is_based_is_no_part_of_its_name() -> None:
+    text = "Friedler led Virginia-based Symplicity Corporation for years."
+    start = text.index("Virginia")
+    end = text.index(" for")
+    assert ArticleResolver(text).resolve(start, end, 0) == "Symplicity Corporation"
+
+
+def test_an_acronym_glued_before_a_person_s_full_name_is_no_part_of_it() -> None:
+    text = "The champion IM Dorsa Derakhshani said so."
+    start = text.index("IM")
+    assert ArticleResolver(text).resolve(start, text.index(" said"), 0) == "Dorsa Derakhshani"
