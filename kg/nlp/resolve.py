@@ -193,11 +193,12 @@ class ArticleResolver:
         """Register the multi-word proper names of ``text[start:end]``, tagged or not, as entities met,
         and a surname alone ("Trump maintained ...") as its bearer met."""
         self.sentences[sentence] = (start, end)
+        past = start
         for match in PROPER_RUN.finditer(self.text, start, end):
-            if self._cut(match):
-                continue
-            at = match.start()
-            for part in POSSESSIVE.split(match.group()):  # "Brazil's National Institute": two names
+            if match.start() < past or unit_goes_on(self.text, match.end()) > match.end():
+                continue  # "Mohammad bin [Salman]": read with the name before; "GitHub Trust [and Safety team]"
+            at, past = match.start(), self._run_end(match)
+            for part in POSSESSIVE.split(self.text[at:past]):  # "Brazil's National Institute": two names
                 self.at, at = at, self.text.index(part, at) + len(part)
                 words = re.sub(r"[’']s$", "", part).split()
                 office = _OFFICE_BEFORE.search(self.text, max(0, self.at - 40), self.at)
@@ -211,12 +212,13 @@ class ArticleResolver:
                     words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
                 self._met(words, at, sentence)
 
-    def _cut(self, run: re.Match[str]) -> bool:
-        """Whether a run of capitalised words is part of a longer name, glued to what goes before it:
-        "told NPR Hamza [bin Laden]", "GitHub Trust [and Safety team]" (neither is a name met)."""
-        end = run.end()
-        glued = len(run.group().split()) > 1 and name_goes_on(self.text, end) > end
-        return glued or unit_goes_on(self.text, end) > end
+    def _run_end(self, run: re.Match[str]) -> int:
+        """Where a run of capitalised words met in passing ends: over the particles its name goes on
+        with ("Crown Prince Mohammad [bin Salman]", "told NPR Hamza [bin Laden]"). A one-word run is
+        left as it is, its name's last word met as a surname alone: a name written in passing before
+        a particle brings in no new person for the pronouns after it to take ("reported Hamza bin
+        Laden to be dead ... asked Trump about it, but he declined" in a Wikinews dev article)."""
+        return name_goes_on(self.text, run.end()) if " " in run.group() else run.end()
 
     def _met(self, words: list[str], at: int, sentence: int) -> None:
         """A run of capitalised words met in passing: a name of two words or more, the roles before it

@@ -776,13 +776,19 @@ def test_a_body_s_complement_ends_at_and_only_when_its_last_part_closes_it() -> 
 @pytest.mark.parametrize(
     "text, met",
     [
-        ("Ali Soufan told NPR Hamza bin Laden had appeared in videos.", ["Ali Soufan"]),
+        ("Ali Soufan told NPR Hamza bin Laden had appeared in videos.", ["Ali Soufan", "Hamza bin Laden"]),
+        (
+            "Crown Prince Mohammad bin Salman of Saudi Arabia accepted it.",
+            ["Mohammad bin Salman", "Saudi Arabia"],
+        ),
         ("GitHub Trust and Safety team would treat tickets.", []),
         ("((WN))  Will Red Hat employees be barred from forks of CentOS?", ["Red Hat"]),
         ("Will Smith said he was happy.", ["Will Smith"]),
     ],
 )
-def test_runs_glued_to_a_name_or_a_question_are_no_names_met(text: str, met: list[str]) -> None:
+def test_runs_glued_to_a_name_are_met_whole_and_a_question_s_auxiliary_is_no_name(
+    text: str, met: list[str]
+) -> None:
     resolver = ArticleResolver(text)
     resolver.observe(0, len(text), 0)
     assert [ent.name for ent in resolver.entities] == met
