@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kg.nlp import labels as L
 from kg.nlp.confidence import RowMap, row_confidence
 from kg.nlp.describe import describe
 from kg.nlp.infer import RawSentence, TaggedSpan
 from kg.nlp.resolve import UNNAMED, ArticleResolver
-from kg.records import AnnotatedSentence, Span
+from kg.records import AnnotatedSentence, Description, Span
 
 SPAN_THRESHOLD = 0.5
 # A row whose (calibrated) confidence is below this is marked "uncertain": more likely wrong than right.
@@ -125,9 +126,19 @@ def _sentence(text: str, index: int, rec: dict, resolver: ArticleResolver) -> An
         "speaker": resolver.final(rec["speaker"]),
         "holder": resolver.final(rec["holder"]),
         "via": tuple(resolver.final(v) for v in rec["via"]),
-        "description": describe(text, mention.end) if mention else None,
+        "description": _description(text, mention.end, resolver) if mention else None,
     }
     return AnnotatedSentence(index=index, **{**rec, **final})
+
+
+def _description(text: str, end: int, resolver: ArticleResolver) -> Description | None:
+    """The description after a speaker's mention, its affiliations named as the article names them
+    in full ("paid tribute to Luk" -> "John Luk Jok"): one agent, not a surname of its own."""
+    found = describe(text, end)
+    if found is None:
+        return None
+    named = dict.fromkeys(resolver.affiliation(name) for name in found.affiliations)
+    return replace(found, affiliations=tuple(named))
 
 
 def _via(

@@ -18,10 +18,12 @@ _INTRODUCED = re.compile(r"(?:a|an|the|who\s+is|its|their)\s+(.{3,90})$")
 _HEAD_END = re.compile(r"\s+(?:for|of|at|with|to|from|affiliated|based|who|which)\b")
 UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())  # Latin capitals: "Élodie", "Łukasz"
 # Capitalised words, "&" inside one ("PG&E"), never from inside a word ("ex-[Muslim]"), linked by
-# "of", "the" or a particle ("Observatoire de Paris").
+# "of", "the" or a particle ("Observatoire de Paris", "Hamza bin Laden"), or going on with an "al-"
+# surname ("Bashar al-Assad").
 _PROPER = re.compile(
     rf"(?<![\w\-'’&])[{UPPER}][\w'’\-&]+"
-    rf"(?:\s+(?:(?:of|the|de|du|des|del|della|di|da)\s+)?[{UPPER}][\w'’\-&]+)*"
+    rf"(?:\s+(?:(?:of|the|de|du|des|del|della|di|da|bin|bint|ibn|van|von|der|den)\s+)?[{UPPER}][\w'’\-&]+"
+    rf"|\s+(?:al|el)-[{UPPER}][\w'’\-&]+)*"
 )
 # Between two names ("Brazil's National Institute"), not inside one ("People's Democratic Front",
 # "Coastal Fishermen's Association").

@@ -19,6 +19,8 @@ from kg.nlp.gazetteer import (
     TITLE_WORDS,
     UNNAMED_HEADS,
 )
+from kg.nlp.resolve_kinds import ARABIC_SURNAME
+from kg.nlp.resolve_kinds import PARTICLES as NAME_PARTICLES
 
 # Lower-case words a name may hold ("Bank of England", "Ministry for the Environment", "Abu Bakr al-Baghdadi").
 PARTICLES = frozenset(
@@ -379,9 +381,15 @@ def strip_titles(name: str) -> tuple[str, set[str]]:
     institutional = any(
         DESCRIPTION_KINDS.get(w.lower()) in ("government", "organization", "outlet") for w in rest
     )
-    if core and rest and not institutional and all(w[:1].isupper() for w in rest):
+    if core and rest and not institutional and rest[0][:1].isupper() and all(map(_name_word, rest)):
         return " ".join(rest), honours | {w.strip(",.").lower() for w in words[: last_title + 1]}
     return name, honours
+
+
+def _name_word(word: str) -> bool:
+    """A word of a person's name: capitalised, a particle or an "al-" surname ("Bashar al-Assad",
+    "Hamza bin Laden")."""
+    return word[:1].isupper() or word in NAME_PARTICLES - {"of"} or bool(ARABIC_SURNAME.match(word))
 
 
 def _is_title(word: str) -> bool:

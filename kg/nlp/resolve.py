@@ -241,6 +241,17 @@ class ArticleResolver:
             name = self.renamed[name]
         return name
 
+    def affiliation(self, name: str) -> str:
+        """The name an affiliation read off a description stands for: a surname alone, titles aside
+        ("paid tribute to Luk", "Pelosi's announcement", "Syrian President Bashar"), is the full name
+        the article gives its bearer ("John Luk Jok", "Nancy Pelosi"), as a speaker's surname is; any
+        other name, a place ("Egypt", not "Roman Egypt") and a surname that no one met bears stay as
+        written."""
+        bare = strip_titles(name)[0]
+        surname = len(bare.split()) == 1 and is_name(bare) and not is_place(bare)  # not "Egypt", "Europe"
+        bearer = self._bearer(bare) if surname else None
+        return self.final(bearer.name) or name if bearer else name
+
     def note(self, name: str, sentence: int, kind: str | None = None) -> None:
         """Record that ``name`` was spoken of (e.g. a carried-over speaker) in this sentence."""
         self.at = -1

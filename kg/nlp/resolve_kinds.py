@@ -73,7 +73,7 @@ NOT_PERSONAL = frozenset(
 
 
 # An Arabic surname, in lower case before its hyphen: "Moammar al-Eryani", "Bashar al-Assad".
-_ARABIC_SURNAME = re.compile(r"^(?:al|el)-[A-Z]")
+ARABIC_SURNAME = re.compile(r"^(?:al|el)-[A-Z]")
 _SURNAME_WORDS = frozenset("day week year hall house park bridge church street".split())  # Doris Day
 
 CALENDAR = frozenset(
@@ -134,7 +134,7 @@ def looks_personal(name: str) -> bool:
         common = low in DESCRIPTION_KINDS or low in BODY_WORDS or low in NOT_PERSONAL or word in CALENDAR
         common = common or is_role(word) or low in PERSON_PRONOUNS | GROUP_PRONOUNS  # "Deputy Chairperson"
         if (
-            not (word[:1].isupper() or _ARABIC_SURNAME.match(word))
+            not (word[:1].isupper() or ARABIC_SURNAME.match(word))
             or (word.isupper() and len(word) > 1)
             or common
         ):

@@ -31,3 +31,18 @@ def test_a_possessive_is_no_affiliation_of_its_own(text: str, expected: tuple[st
 def test_an_affiliation_is_the_whole_name(text: str, expected: tuple[str, ...]) -> None:
     description = describe(text, text.index(","))
     assert description is not None and description.affiliations == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ola Bako, an envoy of Syrian President Bashar al-Assad, said x.",
+            ("Syrian President Bashar al-Assad",),
+        ),
+        ("Ola Bako, a friend of Hamza bin Laden, said x.", ("Hamza bin Laden",)),
+    ],
+)
+def test_an_affiliation_goes_on_over_a_name_s_particles(text: str, expected: tuple[str, ...]) -> None:
+    description = describe(text, text.index(","))
+    assert description is not None and description.affiliations == expected

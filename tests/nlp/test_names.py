@@ -182,6 +182,9 @@ def test_keys_forgive_titles_labels_initials_but_never_join_a_surname() -> None:
         ("Sheikh Hasina", "Sheikh Hasina"),
         ("Honour Cherie", "Cherie"),
         ("Honor Blackman", "Honor Blackman"),
+        ("Syrian President Bashar al-Assad", "Bashar al-Assad"),
+        ("Crown Prince Mohammad bin Salman", "Mohammad bin Salman"),
+        ("Prime Minister of India Narendra Modi", "Prime Minister of India Narendra Modi"),
     ],
 )
 def test_honorifics_and_ranks_are_no_part_of_a_name(written: str, name: str) -> None:

@@ -805,3 +805,41 @@ def test_an_acronym_glued_before_a_person_s_full_name_is_no_part_of_it() -> None
     text = "The champion IM Dorsa Derakhshani said so."
     start = text.index("IM")
     assert ArticleResolver(text).resolve(start, text.index(" said"), 0) == "Dorsa Derakhshani"
+
+
+@pytest.mark.parametrize(
+    "text, affiliation, name",
+    [
+        ("John Luk Jok died. The minister paid tribute to Luk.", "Luk", "John Luk Jok"),
+        ("Nancy Pelosi spoke. Trump answered.", "Speaker Pelosi", "Nancy Pelosi"),
+        ("Nancy Pelosi spoke. Trump answered.", "Trump", "Trump"),  # no one met bears it
+        ("Roman Egypt fell.", "Egypt", "Egypt"),  # a place is no surname
+    ],
+)
+def test_an_affiliation_s_surname_is_the_full_name_the_article_gives(
+    text: str, affiliation: str, name: str
+) -> None:
+    resolver = ArticleResolver(text)
+    resolver.observe(0, len(text), 0)
+    assert resolver.affiliation(affiliation) == name
+
+
+def test_decoding_names_an_affiliation_as_the_article_names_its_bearer() -> None:
+    from kg.nlp import labels as L
+    from kg.nlp.decode import decode_article
+    from kg.nlp.infer import RawSentence, TaggedSpan
+
+    text = "Nancy Pelosi spoke on Monday. Ana Lima, a critic of Pelosi's plan, said so."
+    second = text.index("Ana")
+
+    def raw(speaker: tuple[TaggedSpan, ...]) -> RawSentence:
+        source = (0.0, 1.0, 0.0, 0.0) if speaker else (1.0, 0.0, 0.0, 0.0)
+        spans = {layer: speaker if layer == "speaker" else () for layer in L.TAG_LAYERS}
+        probs = {"source": source, "stance": (0.0, 0.0, 0.0, 1.0), "holder": (0.0, 1.0, 0.0, 0.0)}
+        return RawSentence(spans, {**probs, "type": (0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)})
+
+    spans = [(0, second - 1), (second, len(text))]
+    sentences = decode_article(text, spans, [raw(()), raw((TaggedSpan(second, second + 8, 1.0),))])
+    description = sentences[1].description
+    assert sentences[1].speaker == "Ana Lima"
+    assert description is not None and description.affiliations == ("Nancy Pelosi",)
