@@ -53,6 +53,7 @@ from kg.nlp.resolve_span import (
     asks,
     clean_mention,
     name_goes_on,
+    office_before,
     person_after_role,
     trailing_name,
     unit_goes_on,
@@ -155,6 +156,7 @@ class ArticleResolver:
     def resolve(self, start: int, end: int, sentence: int, kind: str | None = None) -> str:
         """Canonical name of the mention ``text[start:end]`` in sentence number ``sentence``."""
         start, end = whole_name(self.text, *whole_words(self.text, start, end))
+        start = office_before(self.text, start, end)
         self.at = start
         mention = clean_mention(self.text[start:end])
         if in_headline(self.text, start):

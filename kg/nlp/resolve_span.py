@@ -243,6 +243,26 @@ def full_name(tokens: list[str]) -> bool:
     )
 
 
+# An office's capitalised words and its "of" or "for" right before a span: "Minister of [Information
+# Moammar al-Eryani]", "Secretary of [State Mike Pompeo]".
+_OFFICE_OF = re.compile(
+    rf"(?:[{UPPER}][\w\-]*[ \t]+)*([{UPPER}][\w\-]*)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\Z"
+)
+
+
+def office_before(text: str, start: int, end: int) -> int:
+    """The start of a span widened over the office whose complement it opens with, when it ends in the
+    holder's name ("Minister of [Information Moammar al-Eryani]", "President of [the United States Joe
+    Biden]", "Director of [National Intelligence John Ratcliffe]"): read with the office, the field
+    is the office's ("Information"), no part of the name; ``start`` when no office goes before or
+    the span names no holder after it ("Secretary of [State]")."""
+    office = _OFFICE_OF.search(text, max(0, start - 60), start)
+    if not office or not is_role(office.group(1)):
+        return start
+    name, roles = after_roles(text[office.start() : end].split())
+    return office.start() if roles and len(name) < len(text[start:end].split()) else start
+
+
 def person_after_role(text: str, end: int) -> tuple[str, int] | None:
     """The person named after a role when a span ending at ``end`` names only the body: "[UCL]
     astronomer Angelos Tsiaras", "[Center] for Biological Diversity scientist Tierra Curry", "[Kamloops

@@ -843,3 +843,23 @@ def test_decoding_names_an_affiliation_as_the_article_names_its_bearer() -> None
     description = sentences[1].description
     assert sentences[1].speaker == "Ana Lima"
     assert description is not None and description.affiliations == ("Nancy Pelosi",)
+
+
+@pytest.mark.parametrize(
+    "written, span, name",
+    [
+        ("Minister of Information Moammar al-Eryani", "Information Moammar al-Eryani", "Moammar al-Eryani"),
+        ("President of the United States Joe Biden", "the United States Joe Biden", "Joe Biden"),
+        (
+            "Director of National Intelligence John Ratcliffe",
+            "National Intelligence John Ratcliffe",
+            "John Ratcliffe",
+        ),
+        ("Speaker of the House Nancy Pelosi", "the House Nancy Pelosi", "Nancy Pelosi"),
+        ("Secretary of State", "State", "State"),  # no holder named: the span as it is
+    ],
+)
+def test_the_office_a_span_opens_inside_is_no_part_of_the_name(written: str, span: str, name: str) -> None:
+    text = f"The {written} said so on Monday."
+    start = text.index(span)
+    assert ArticleResolver(text).resolve(start, start + len(span), 0) == name
