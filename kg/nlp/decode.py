@@ -11,6 +11,7 @@ from kg.nlp.confidence import RowMap, row_confidence
 from kg.nlp.describe import describe
 from kg.nlp.infer import RawSentence, TaggedSpan
 from kg.nlp.resolve import UNNAMED, ArticleResolver
+from kg.nlp.resolve_span import names_a_site
 from kg.records import AnnotatedSentence, Description, Span
 
 SPAN_THRESHOLD = 0.5
@@ -18,6 +19,7 @@ SPAN_THRESHOLD = 0.5
 # The audit queries (kg/graph/queries/who-said-what.rq) use the same figure.
 UNCERTAIN_BELOW = 0.5
 VIA_THRESHOLD = 0.7  # chosen on dev: a wrong intermediary costs more than a missed one
+_AGENT_LAYERS = ("speaker", "holder", "via")
 _GLUE = re.compile(r"\s*|[-\u2010]\w*\s*")  # spaces, or the rest of a hyphenated word ("Suva-based ")
 
 
@@ -44,6 +46,15 @@ def to_words(text: str, spans: Sequence[TaggedSpan]) -> tuple[TaggedSpan, ...]:
     return tuple(out)
 
 
+def _words(text: str, layer: str, spans: Sequence[TaggedSpan]) -> tuple[TaggedSpan, ...]:
+    """A layer's spans as whole words (``to_words``); of who speaks, holds or passes a claim on,
+    none the text introduces as a site ("from this other site Pech-de-l’Azé")."""
+    found = to_words(text, spans)
+    if layer in _AGENT_LAYERS:
+        return tuple(s for s in found if not names_a_site(text, s.start, s.end))
+    return found
+
+
 def _argmax(probs: Sequence[float], inventory: Sequence[str]) -> tuple[str, float]:
     i = max(range(len(probs)), key=probs.__getitem__)
     return inventory[i], probs[i]
@@ -65,7 +76,7 @@ def decode_article(
     prev: dict | None = None  # the last attributed sentence, for continued quotes
     prev_holder: str | None = None
     for i, ((start, end), r) in enumerate(zip(spans, raw, strict=True)):
-        r = RawSentence({k: to_words(text, v) for k, v in r.spans.items()}, r.probs)
+        r = RawSentence({k: _words(text, k, v) for k, v in r.spans.items()}, r.probs)
         source, p_source = _argmax(r.probs["source"], L.SOURCES)
         stance, p_stance = _argmax(r.probs["stance"], L.STANCES)
         types = r.probs["type"]

@@ -263,6 +263,20 @@ def office_before(text: str, start: int, end: int) -> int:
     return office.start() if roles and len(name) < len(text[start:end].split()) else start
 
 
+# A site introduced by a determiner, not a website's kind ("social media site Facebook"): "a site
+# called Abri Peyrony", "this other site Pech-de-l’Azé".
+_SITE_BEFORE = re.compile(
+    r"\b(?:a|the|this|that|another|other|one)[ \t]+sites?[ \t]+(?:(?:called|named|known[ \t]+as)[ \t]+)?\Z"
+)
+
+
+def names_a_site(text: str, start: int, end: int) -> bool:
+    """Whether the text introduces the name at ``text[start:end]`` as a site ("from this other site
+    [Pech]-de-l’Azé"): a place where things were found, never who says or holds something."""
+    start, _ = whole_words(text, start, end)
+    return bool(_SITE_BEFORE.search(text, max(0, start - 40), start))
+
+
 def person_after_role(text: str, end: int) -> tuple[str, int] | None:
     """The person named after a role when a span ending at ``end`` names only the body: "[UCL]
     astronomer Angelos Tsiaras", "[Center] for Biological Diversity scientist Tierra Curry", "[Kamloops

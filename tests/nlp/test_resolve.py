@@ -4,8 +4,13 @@ import re
 
 import pytest
 
+from kg.nlp import labels as L
+from kg.nlp.decode import decode_article
+from kg.nlp.infer import RawSentence, TaggedSpan
 from kg.nlp.resolve import ArticleResolver
 from kg.nlp.resolve_cataphora import pending
+from kg.nlp.resolve_span import names_a_site
+from kg.records import AnnotatedSentence
 from tests.nlp.conftest import resolve_mentions
 
 TEXT = (
@@ -824,22 +829,25 @@ def test_an_affiliation_s_surname_is_the_full_name_the_article_gives(
     assert resolver.affiliation(affiliation) == name
 
 
-def test_decoding_names_an_affiliation_as_the_article_names_its_bearer() -> None:
-    from kg.nlp import labels as L
-    from kg.nlp.decode import decode_article
-    from kg.nlp.infer import RawSentence, TaggedSpan
-
-    text = "Nancy Pelosi spoke on Monday. Ana Lima, a critic of Pelosi's plan, said so."
-    second = text.index("Ana")
-
-    def raw(speaker: tuple[TaggedSpan, ...]) -> RawSentence:
+def _decoded(text: str, speakers: list[str | None]) -> tuple[AnnotatedSentence, ...]:
+    """The sentences of ``text`` (one a line) decoded from raw output that tags each one's speaker
+    (the first occurrence of the string, or none), a person's mention, neutral, held by the speaker."""
+    spans, raw, start = [], [], 0
+    for line, speaker in zip(text.split("\n"), speakers, strict=True):
+        at = text.index(speaker, start) if speaker else 0
+        tagged = (TaggedSpan(at, at + len(speaker), 1.0),) if speaker else ()
         source = (0.0, 1.0, 0.0, 0.0) if speaker else (1.0, 0.0, 0.0, 0.0)
-        spans = {layer: speaker if layer == "speaker" else () for layer in L.TAG_LAYERS}
         probs = {"source": source, "stance": (0.0, 0.0, 0.0, 1.0), "holder": (0.0, 1.0, 0.0, 0.0)}
-        return RawSentence(spans, {**probs, "type": (0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)})
+        layers = {layer: tagged if layer == "speaker" else () for layer in L.TAG_LAYERS}
+        raw.append(RawSentence(layers, {**probs, "type": (0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)}))
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return decode_article(text, spans, raw)
 
-    spans = [(0, second - 1), (second, len(text))]
-    sentences = decode_article(text, spans, [raw(()), raw((TaggedSpan(second, second + 8, 1.0),))])
+
+def test_decoding_names_an_affiliation_as_the_article_names_its_bearer() -> None:
+    text = "Nancy Pelosi spoke on Monday.\nAna Lima, a critic of Pelosi's plan, said so."
+    sentences = _decoded(text, [None, "Ana Lima"])
     description = sentences[1].description
     assert sentences[1].speaker == "Ana Lima"
     assert description is not None and description.affiliations == ("Nancy Pelosi",)
@@ -863,3 +871,21 @@ def test_the_office_a_span_opens_inside_is_no_part_of_the_name(written: str, spa
     text = f"The {written} said so on Monday."
     start = text.index(span)
     assert ArticleResolver(text).resolve(start, start + len(span), 0) == name
+
+
+@pytest.mark.parametrize(
+    "text, name, site",
+    [
+        ("One came from this other site Pech-de-l’Azé: we got none.", "Pech", True),
+        ("Four were found in a site called Abri Peyrony and one elsewhere.", "Abri Peyrony", True),
+        ("He sent an invitation on social media site Facebook.", "Facebook", False),
+    ],
+)
+def test_a_name_the_text_introduces_as_a_site_is_a_place(text: str, name: str, site: bool) -> None:
+    start = text.index(name)
+    assert names_a_site(text, start, start + len(name)) is site
+
+
+def test_decoding_takes_no_site_for_a_speaker() -> None:
+    text = "Naomi Martisius spoke.\nI mentioned the one from this other site Pech-de-l’Azé: we got nothing."
+    assert [s.speaker for s in _decoded(text, ["Naomi Martisius", "Pech"])] == ["Naomi Martisius"] * 2
