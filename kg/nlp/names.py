@@ -129,6 +129,9 @@ GROUP_HEADS = frozenset(
         administrator observer""".split()
     )
 )
+# A sovereign's title, capitalised alone for the one who holds it ("the Sultan", "misleading the
+# Queen"); "King", "Prince" and "Pope" alone are as often surnames or a stage name.
+_SOVEREIGNS = frozenset("sultan emir queen emperor empress tsar czar".split())
 # Titles that end an office, never a name ("Iranian Chess Federation President").
 _OFFICE_ENDS = frozenset(
     """president minister spokesman spokeswoman spokesperson chairman chairwoman secretary ambassador envoy
@@ -208,6 +211,8 @@ def is_name(name: str | None) -> bool:
         return False  # "One senator", "For Martin", "of Threatened Taxa", "The company"
     if len(words) == 1 and _singular(first.strip(".,")) in GROUP_HEADS:
         return False  # "Authorities", "Police": a common noun that opens the sentence
+    if len(words) == 1 and first in _SOVEREIGNS:
+        return False  # "the Sultan", "the Queen": a sovereign's title, no name
     if (
         text.isupper()
         and len(text) > 4

@@ -195,3 +195,11 @@ def test_places_courses_and_curated_products_are_no_agents() -> None:
     for thing in ("International Space Station", "Pre University Course", "Red Hat Enterprise Linux", "VCR"):
         assert not is_name(thing), thing
     assert is_name("Charleston radio station") and is_name("Rocky Linux")
+
+
+@pytest.mark.parametrize(
+    "name, named",
+    [("Sultan", False), ("Queen", False), ("Emir", False), ("King", True), ("Sultan Qaboos", True)],
+)
+def test_a_sovereign_s_title_alone_is_no_name(name: str, named: bool) -> None:
+    assert is_name(name) is named
