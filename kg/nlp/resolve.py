@@ -244,13 +244,17 @@ class ArticleResolver:
         return name
 
     def affiliation(self, name: str) -> str:
-        """The name an affiliation read off a description stands for: a surname alone, titles aside
-        ("paid tribute to Luk", "Pelosi's announcement", "Syrian President Bashar"), is the full name
-        the article gives its bearer ("John Luk Jok", "Nancy Pelosi"), as a speaker's surname is; any
-        other name, a place ("Egypt", not "Roman Egypt") and a surname that no one met bears stay as
-        written."""
-        bare = strip_titles(name)[0]
-        surname = len(bare.split()) == 1 and is_name(bare) and not is_place(bare)  # not "Egypt", "Europe"
+        """The name an affiliation read off a description stands for, read as a speaker's mention is:
+        a person's name without the office or place glued before it ("Minister of Information Moammar
+        al-Eryani", "United States Joe Biden" of "President of the United States Joe Biden"); a
+        surname alone ("paid tribute to Luk", "Pelosi's announcement", "Syrian President Bashar") the
+        full name the article gives its bearer ("John Luk Jok", "Nancy Pelosi"). Any other name, a
+        place ("Egypt", not "Roman Egypt") and a surname that no one met bears stay as written."""
+        words, _ = after_roles(after_owner(name.split()))
+        bare = strip_titles(" ".join(words))[0]
+        if len(bare.split()) > 1:
+            return bare if looks_personal(bare) else name
+        surname = is_name(bare) and not is_place(bare)  # not "Egypt", "Europe"
         bearer = self._bearer(bare) if surname else None
         return self.final(bearer.name) or name if bearer else name
 

@@ -819,6 +819,9 @@ def test_an_acronym_glued_before_a_person_s_full_name_is_no_part_of_it() -> None
         ("Nancy Pelosi spoke. Trump answered.", "Speaker Pelosi", "Nancy Pelosi"),
         ("Nancy Pelosi spoke. Trump answered.", "Trump", "Trump"),  # no one met bears it
         ("Roman Egypt fell.", "Egypt", "Egypt"),  # a place is no surname
+        ("Rain fell.", "Minister of Information Moammar al-Eryani", "Moammar al-Eryani"),
+        ("Rain fell.", "United States Joe Biden", "Joe Biden"),
+        ("Rain fell.", "Indonesian National Police", "Indonesian National Police"),
     ],
 )
 def test_an_affiliation_s_surname_is_the_full_name_the_article_gives(
