@@ -12,8 +12,8 @@ rules, first match wins:
 5. no role at all: an intermediary of a chain is an Outlet; a name ending in a kind word
    ("... Ministry", "... Times") takes that kind; a surname alone takes the class of the
    person of the store who bears it ("Pelosi", an owner in "Pelosi's announcement", as
-   "Nancy Pelosi"); a name of two to four capitalised words is a person; anything else an
-   organisation.
+   "Nancy Pelosi"); a name of two to four capitalised words or "al-" surnames ("Bashar
+   al-Assad") is a person; anything else an organisation.
 
 Unnamed sources are scoped to their article and keep the class they were given there.
 """
@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from kg.graph.entities import canonical
 from kg.graph.terms import KG
 from kg.nlp.gazetteer import COUNTRY_ALIASES, DESCRIPTION_KINDS
+from kg.nlp.resolve_kinds import ARABIC_SURNAME
 
 CLASSES = {
     "person": KG.PrivatePerson,
@@ -78,7 +79,8 @@ def agent_class(
     words = name.split()
     if len(words) == 1 and bearers and name in bearers:
         return bearers[name]
-    return "person" if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else "organization"
+    personal = all(w[:1].isupper() or ARABIC_SURNAME.match(w) for w in words)  # "Bashar al-Assad"
+    return "person" if 2 <= len(words) <= 4 and personal else "organization"
 
 
 def surname_classes(classes: Mapping[str, str]) -> dict[str, str]:

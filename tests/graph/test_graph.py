@@ -201,3 +201,12 @@ def test_a_surname_alone_takes_the_class_of_the_person_who_bears_it() -> None:
     typed = {line.split()[0].strip("<>"): line.split()[2].strip("<>") for line in agent_triples(rows)}
     assert typed["urn:a:pelosi"] == str(KG.Official)
     assert typed["urn:a:zorblat"] == str(KG.Organization)  # no one bears it
+
+
+def test_a_name_with_an_al_surname_and_no_role_is_a_person() -> None:
+    from collections import Counter
+
+    from kg.graph.agents import agent_class
+
+    assert agent_class("Bashar al-Assad", Counter(), False, False) == "person"
+    assert agent_class("Observatoire de Paris", Counter(), False, False) == "organization"
