@@ -19,6 +19,14 @@ SPAN_THRESHOLD = 0.5
 # The audit queries (kg/graph/queries/who-said-what.rq) use the same figure.
 UNCERTAIN_BELOW = 0.5
 VIA_THRESHOLD = 0.7  # chosen on dev: a wrong intermediary costs more than a missed one
+# What stands between a speaker's name and a tagged intermediary when the "intermediary" is the
+# speaker's own apposition ("Yuyuan Tantian, a Chinese media outlet"), and what opens a body the
+# speaker belongs to rather than one that passed the words on ("affiliated with state broadcaster CCTV").
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:an?|the)\s+)?")
+_TIE = re.compile(
+    r"\b(?:affiliated|associated|linked|allied|aligned|owned|backed|funded|run|controlled)\s+(?:with|to|by)"
+    r"(?:\s+[a-z][\w\-]*){0,3}\s*$"
+)
 _AGENT_LAYERS = ("speaker", "holder", "via")
 _GLUE = re.compile(r"\s*|[-\u2010]\w*\s*")  # spaces, or the rest of a hyphenated word ("Suva-based ")
 
@@ -161,6 +169,10 @@ def _via(
         if v.score < VIA_THRESHOLD or (speaker and v.start < speaker.end and speaker.start < v.end):
             continue
         if not any(w[:1].isupper() for w in text[v.start : v.end].split()[-3:]):
+            continue
+        if speaker and speaker.end <= v.start and _APPOSITION.fullmatch(text[speaker.end : v.start]):
+            continue
+        if _TIE.search(text[max(0, v.start - 80) : v.start]):
             continue
         out.append(resolver.resolve(v.start, v.end, i, "outlet"))
     return out[:3]

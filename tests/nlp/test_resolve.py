@@ -892,3 +892,31 @@ def test_a_name_the_text_introduces_as_a_site_is_a_place(text: str, name: str, s
 def test_decoding_takes_no_site_for_a_speaker() -> None:
     text = "Naomi Martisius spoke.\nI mentioned the one from this other site Pech-de-l’Azé: we got nothing."
     assert [s.speaker for s in _decoded(text, ["Naomi Martisius", "Pech"])] == ["Naomi Martisius"] * 2
+
+
+@pytest.mark.parametrize(
+    "text, via, kept",
+    [
+        # the speaker's own apposition is not a second voice
+        ("According to Yuyuan Tantian, a Chinese media outlet, talks are near.", "Chinese media outlet", ()),
+        # a body the speaker belongs to did not pass the words on
+        ("According to Yuyuan Tantian, affiliated with state broadcaster CCTV, talks are near.", "CCTV", ()),
+        # a real chain stays
+        ("Yuyuan Tantian told Reuters that talks are near.", "Reuters", ("Reuters",)),
+    ],
+)
+def test_an_intermediary_is_neither_the_speakers_apposition_nor_its_affiliation(
+    text: str, via: str, kept: tuple[str, ...]
+) -> None:
+    speaker, at = text.index("Yuyuan Tantian"), text.index(via)
+    layers = {layer: () for layer in L.TAG_LAYERS}
+    layers["speaker"] = (TaggedSpan(speaker, speaker + len("Yuyuan Tantian"), 1.0),)
+    layers["via"] = (TaggedSpan(at, at + len(via), 0.9),)
+    probs = {
+        "source": (0.0, 1.0, 0.0, 0.0),
+        "stance": (0.0, 0.0, 0.0, 1.0),
+        "holder": (1.0, 0.0, 0.0, 0.0),
+        "type": (0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0),
+    }
+    (sentence,) = decode_article(text, [(0, len(text))], [RawSentence(layers, probs)])
+    assert sentence.speaker == "Yuyuan Tantian" and sentence.via == kept
