@@ -36,9 +36,9 @@ def load(
     ``kg.Article`` records (``nlp.annotate(articles)``) and gives ``kg.AnnotatedArticle``.
     ``device`` is cpu, cuda, cuda:N or auto; ``precision`` as for `kg annotate --precision`.
     """
-    from kg.nlp.annotator import WEIGHTS, Annotator
+    from kg.nlp.annotator import Annotator, model_folder
 
-    return Annotator(Path(model) if model else WEIGHTS, threads=threads, device=device, precision=precision)
+    return Annotator(model_folder(model), threads=threads, device=device, precision=precision)
 
 
 def open_store(

@@ -136,7 +136,7 @@ def _time_annotate(annotator, articles, n_sentences: int) -> float:
     start = time.perf_counter()
     out = list(annotator.annotate(articles))
     elapsed = time.perf_counter() - start
-    assert sum(len(r["sentences"]) for r in out) == n_sentences
+    assert sum(len(r.sentences) for r in out) == n_sentences
     return n_sentences / elapsed
 
 

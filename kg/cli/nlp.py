@@ -159,7 +159,7 @@ def evaluate(
     texts: Texts = None,
 ) -> None:
     """Score the model, optionally a second one, and a cue-word baseline (same run) on gold files and/or PolNeAR."""
-    from kg.nlp.annotator import WEIGHTS, Annotator
+    from kg.nlp.annotator import Annotator, model_folder
     from kg.nlp.run import evaluate_gold, evaluate_polnear, load_gold
     from kg.nlp.scorecard import print_gold, print_polnear, write_json
 
@@ -168,9 +168,9 @@ def evaluate(
         raise typer.Exit(2)
     golds = [load_gold(path, texts) for path in gold or []]  # a missing text fails before the model loads
     settings = {"threads": run.threads, "device": run.device, "precision": run.precision}
-    systems = {"model": Annotator(model or WEIGHTS, **settings)}
+    systems = {"model": Annotator(model_folder(model), **settings)}
     if against is not None:
-        systems["against"] = Annotator(against, **settings)
+        systems["against"] = Annotator(model_folder(against), **settings)
     labels = {name: a.label_docs for name, a in systems.items()}
     results: dict = {}
     for path, records in zip(gold or [], golds, strict=True):

