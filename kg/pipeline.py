@@ -41,6 +41,7 @@ def ingest_to_store(
     threads: int = 2,
     device: str = "cpu",
     precision: str | None = None,
+    model: str | None = None,
     chunk: int = 32,
     scheduler: str | None = None,
     out: str | None = None,
@@ -53,7 +54,7 @@ def ingest_to_store(
 
     With ``scheduler`` (a Dask address) the annotation runs on that cluster, shard by shard;
     ``device`` and ``precision`` say where and how the model runs (kg.nlp.device; on each
-    worker with a cluster).
+    worker with a cluster); ``model`` which model (a folder, or "mpnet"; None: the default).
     With ``out`` the graphs go to N-Quads shards in that folder instead of a store.
     Returns the diagnostics, the number of articles written and of links. An article that
     fails to build is reported and skipped whole: nothing of it reaches the store. A store
@@ -71,9 +72,9 @@ def ingest_to_store(
     store = open_store(out, shards=True) if out else open_store(store_dir, encoder=BaseEncoder())
     shards = _shards(read_articles(paths, diag, settings), chunk)
     annotated = (
-        annotate_on_cluster(shards, scheduler, threads, device, precision)
+        annotate_on_cluster(shards, scheduler, threads, device, precision, model)
         if scheduler
-        else annotate_local(shards, threads, device, precision)
+        else annotate_local(shards, threads, device, precision, model)
     )
     written, links, failed = 0, 0, False
     try:

@@ -15,24 +15,35 @@ from kg.records import AnnotatedArticle, Article
 
 
 @lru_cache(maxsize=2)
-def _annotator(threads: int, device: str, precision: str | None):
-    from kg.nlp.annotator import Annotator
+def _annotator(threads: int, device: str, precision: str | None, model: str | None = None):
+    from kg.nlp.annotator import Annotator, model_folder
 
-    return Annotator(threads=threads, device=device, precision=precision)
+    return Annotator(model_folder(model), threads=threads, device=device, precision=precision)
 
 
 def annotate_shard(
-    articles: list[Article], threads: int, device: str = "cpu", precision: str | None = None
+    articles: list[Article],
+    threads: int,
+    device: str = "cpu",
+    precision: str | None = None,
+    model: str | None = None,
 ) -> list[AnnotatedArticle]:
-    """Runs on a worker: the shard's articles annotated, with their claim vectors."""
-    return _annotator(threads, device, precision).annotate_batch(articles, vectors=True)
+    """Runs on a worker: the shard's articles annotated, with their claim vectors.
+
+    ``model``: a model folder or a bundled model's name ("mpnet"); None, the default model.
+    """
+    return _annotator(threads, device, precision, model).annotate_batch(articles, vectors=True)
 
 
 def annotate_local(
-    shards: Iterable[list[Article]], threads: int, device: str = "cpu", precision: str | None = None
+    shards: Iterable[list[Article]],
+    threads: int,
+    device: str = "cpu",
+    precision: str | None = None,
+    model: str | None = None,
 ) -> Iterator[list[AnnotatedArticle]]:
     for shard in shards:
-        yield annotate_shard(shard, threads, device, precision)
+        yield annotate_shard(shard, threads, device, precision, model)
 
 
 def annotate_on_cluster(
@@ -41,6 +52,7 @@ def annotate_on_cluster(
     threads: int,
     device: str = "cpu",
     precision: str | None = None,
+    model: str | None = None,
 ) -> Iterator[list[AnnotatedArticle]]:
     """Shards to the cluster at ``scheduler`` (tcp://host:port), results as they complete."""
     from distributed import Client, as_completed
@@ -50,7 +62,7 @@ def annotate_on_cluster(
         queue = as_completed()
         shards = iter(shards)
         for shard in shards:
-            queue.add(client.submit(annotate_shard, shard, threads, device, precision, pure=False))
+            queue.add(client.submit(annotate_shard, shard, threads, device, precision, model, pure=False))
             if queue.count() >= in_flight:
                 break
         for future in queue:
@@ -58,4 +70,4 @@ def annotate_on_cluster(
             future.release()
             shard = next(shards, None)
             if shard is not None:
-                queue.add(client.submit(annotate_shard, shard, threads, device, precision, pure=False))
+                queue.add(client.submit(annotate_shard, shard, threads, device, precision, model, pure=False))

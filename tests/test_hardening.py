@@ -579,3 +579,26 @@ def test_a_query_worker_that_cannot_open_the_store_says_why(tmp_path: Path) -> N
         pytest.raises(QueryError, match=r"gone/oxigraph: cannot read the store: .*No such file"),
     ):
         worker.run("ASK {}")
+
+
+def test_ingest_passes_the_chosen_model_to_the_annotator(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kg ingest --model mpnet` annotates with the bundled 12-layer model, not the default."""
+    from typer.testing import CliRunner
+
+    import kg.scale
+    from kg.cli import app
+
+    chosen = []
+
+    def remember(shards, threads, device, precision, model=None):
+        chosen.append(model)
+        yield from _neutral(shards)
+
+    monkeypatch.setattr(kg.scale, "annotate_local", remember)
+    text = _lines(tmp_path / "a.jsonl", [{"id": "a", "text": "Talks resumed, officials said."}])
+    for flags, model in (([], None), (["--model", "mpnet"], "mpnet")):
+        result = CliRunner().invoke(app, ["ingest", str(text), "--store", str(tmp_path / "s"), *flags])
+        assert result.exit_code == 0, result.output
+        assert chosen.pop() == model

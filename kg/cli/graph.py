@@ -12,6 +12,7 @@ from kg.cli.app import Paths, _err, _finish, app
 from kg.cli.options import (
     Limit,
     Memory,
+    ModelDir,
     ModelRun,
     QueryOptions,
     Reading,
@@ -37,6 +38,7 @@ def ingest(
     out: Annotated[
         str | None, typer.Option("--out", help="Write N-Quads shards here for a bulk loader, not a store.")
     ] = None,
+    model: ModelDir = None,
 ) -> None:
     """Read, annotate and write articles into the store: one named graph per article."""
     from kg.cli.progress import progress
@@ -52,6 +54,7 @@ def ingest(
             threads=run.threads,
             device=run.device,
             precision=run.precision,
+            model=str(model) if model else None,
             scheduler=scheduler,
             out=out,
             on_article=tick,
