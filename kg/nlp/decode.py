@@ -22,6 +22,13 @@ VIA_THRESHOLD = 0.7  # chosen on dev: a wrong intermediary costs more than a mis
 # What stands between a speaker's name and a tagged intermediary when the "intermediary" is the
 # speaker's own apposition ("Yuyuan Tantian, a Chinese media outlet"), and what opens a body the
 # speaker belongs to rather than one that passed the words on ("affiliated with state broadcaster CCTV").
+# Unnamed people a named body quoted ("sources quoted by Yuyuan Tantian", "EU diplomats cited by the
+# newsletter EuroCorridor"): the people are the speaker, the body the first intermediary.
+_QUOTED_BY = re.compile(
+    r"(?:^|\b(?i:the|some|according\s+to)\s+)(?P<who>(?:[A-Z]{2,}\s+|[a-z][a-z\-]*\s+){0,2}?"
+    r"(?:sources?|officials?|people|insiders?|analysts?|diplomats?|executives?|aides?))"
+    r"\s+(?:quoted|cited|interviewed|contacted|consulted)\s+by\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$",
+)
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:an?|the)\s+)?")
 _TIE = re.compile(
     r"\b(?:affiliated|associated|linked|allied|aligned|owned|backed|funded|run|controlled)\s+(?:with|to|by)"
@@ -106,12 +113,16 @@ def decode_article(
             rec.update(speaker_mention=None, cue_mention=None)
             resolver.note(prev["speaker"], i, prev["speaker_type"])
         else:
+            quoted = _quoted_by(text, start, speaker_span)
             if speaker_span is not None:
                 speaker = resolver.resolve(speaker_span.start, speaker_span.end, i, kind)
             else:
                 speaker, kind = UNNAMED, "unnamed"
                 resolver.note(speaker, i, kind)
             via = _via(text, r.spans["via"], speaker_span, resolver, i)
+            if quoted is not None:  # the named body passed on what its unnamed sources said
+                via, speaker, kind, speaker_span = [speaker, *via], quoted[0], "unnamed", quoted[1]
+                resolver.note(speaker, i, kind)
             channel = _best(r.spans["channel"])
             rec.update(
                 speaker=speaker,
@@ -158,6 +169,21 @@ def _description(text: str, end: int, resolver: ArticleResolver) -> Description 
         return None
     named = dict.fromkeys(resolver.affiliation(name) for name in found.affiliations)
     return replace(found, affiliations=tuple(named))
+
+
+def _quoted_by(text: str, sentence_start: int, span: TaggedSpan | None) -> tuple[str, TaggedSpan] | None:
+    """The unnamed speaker ("unnamed sources", "unnamed EU diplomats") and its mention when the tagged
+    speaker is the body that quoted them, else None."""
+    if span is None:
+        return None
+    before = max(sentence_start, span.start - 100)
+    match = _QUOTED_BY.search(text[before : span.start])
+    if match is None:
+        return None
+    who = match.group("who")
+    name = UNNAMED if who.lower() in ("source", "sources") else f"unnamed {who}"
+    at = before + match.start("who")
+    return name, TaggedSpan(at, at + len(who), span.score)
 
 
 def _via(

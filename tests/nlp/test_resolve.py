@@ -920,3 +920,48 @@ def test_an_intermediary_is_neither_the_speakers_apposition_nor_its_affiliation(
     }
     (sentence,) = decode_article(text, [(0, len(text))], [RawSentence(layers, probs)])
     assert sentence.speaker == "Yuyuan Tantian" and sentence.via == kept
+
+
+@pytest.mark.parametrize(
+    "text, body, speaker, mention",
+    [
+        (
+            "According to sources quoted by Yuyuan Tantian, the U.S. is eager.",
+            "Yuyuan Tantian",
+            "unnamed sources",
+            "sources",
+        ),
+        (
+            "According to EU diplomats cited by the newsletter EuroCorridor, Cyprus will veto it.",
+            "EuroCorridor",
+            "unnamed EU diplomats",
+            "EU diplomats",
+        ),
+        (
+            "Yuyuan Tantian quoted sources as saying the U.S. is eager.",
+            "Yuyuan Tantian",
+            "Yuyuan Tantian",
+            None,
+        ),
+    ],
+)
+def test_unnamed_people_a_body_quoted_are_the_speaker_and_the_body_their_intermediary(
+    text: str, body: str, speaker: str, mention: str | None
+) -> None:
+    at = text.index(body)
+    layers = {layer: () for layer in L.TAG_LAYERS}
+    layers["speaker"] = (TaggedSpan(at, at + len(body), 1.0),)
+    probs = {
+        "source": (0.0, 1.0, 0.0, 0.0),
+        "stance": (0.0, 0.0, 0.0, 1.0),
+        "holder": (1.0, 0.0, 0.0, 0.0),
+        "type": (0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0),
+    }
+    (sentence,) = decode_article(text, [(0, len(text))], [RawSentence(layers, probs)])
+    assert sentence.speaker == speaker
+    if mention is None:
+        assert sentence.via == ()
+    else:
+        assert sentence.via == (body,) and sentence.speaker_type == "unnamed"
+        assert sentence.speaker_mention is not None
+        assert text[sentence.speaker_mention.start : sentence.speaker_mention.end] == mention
