@@ -30,7 +30,8 @@ def load(
     precision: str | None = None,
     threads: int | None = None,
 ) -> Annotator:
-    """The attribution model (the shipped one unless ``model`` names a folder), ready to annotate.
+    """The attribution model (the default unless ``model`` names a folder or "mpnet", the bundled
+    12-layer one), ready to annotate.
 
     The result is called on a text (``nlp(text, outlet=..., published=...)``) or on many
     ``kg.Article`` records (``nlp.annotate(articles)``) and gives ``kg.AnnotatedArticle``.
