@@ -894,6 +894,23 @@ def test_decoding_takes_no_site_for_a_speaker() -> None:
     assert [s.speaker for s in _decoded(text, ["Naomi Martisius", "Pech"])] == ["Naomi Martisius"] * 2
 
 
+def _one_outlet_sentence(text: str, speaker: str, via: str | None = None) -> AnnotatedSentence:
+    """``text`` as one sentence decoded from raw output that tags ``speaker`` (an outlet) and ``via``."""
+    layers = {layer: () for layer in L.TAG_LAYERS}
+    for layer, mention, score in (("speaker", speaker, 1.0), ("via", via, 0.9)):
+        if mention is not None:
+            at = text.index(mention)
+            layers[layer] = (TaggedSpan(at, at + len(mention), score),)
+    probs = {
+        "source": (0.0, 1.0, 0.0, 0.0),
+        "stance": (0.0, 0.0, 0.0, 1.0),
+        "holder": (1.0, 0.0, 0.0, 0.0),
+        "type": (0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0),
+    }
+    (sentence,) = decode_article(text, [(0, len(text))], [RawSentence(layers, probs)])
+    return sentence
+
+
 @pytest.mark.parametrize(
     "text, via, kept",
     [
@@ -908,17 +925,7 @@ def test_decoding_takes_no_site_for_a_speaker() -> None:
 def test_an_intermediary_is_neither_the_speakers_apposition_nor_its_affiliation(
     text: str, via: str, kept: tuple[str, ...]
 ) -> None:
-    speaker, at = text.index("Yuyuan Tantian"), text.index(via)
-    layers = {layer: () for layer in L.TAG_LAYERS}
-    layers["speaker"] = (TaggedSpan(speaker, speaker + len("Yuyuan Tantian"), 1.0),)
-    layers["via"] = (TaggedSpan(at, at + len(via), 0.9),)
-    probs = {
-        "source": (0.0, 1.0, 0.0, 0.0),
-        "stance": (0.0, 0.0, 0.0, 1.0),
-        "holder": (1.0, 0.0, 0.0, 0.0),
-        "type": (0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0),
-    }
-    (sentence,) = decode_article(text, [(0, len(text))], [RawSentence(layers, probs)])
+    sentence = _one_outlet_sentence(text, "Yuyuan Tantian", via)
     assert sentence.speaker == "Yuyuan Tantian" and sentence.via == kept
 
 
@@ -948,16 +955,7 @@ def test_an_intermediary_is_neither_the_speakers_apposition_nor_its_affiliation(
 def test_unnamed_people_a_body_quoted_are_the_speaker_and_the_body_their_intermediary(
     text: str, body: str, speaker: str, mention: str | None
 ) -> None:
-    at = text.index(body)
-    layers = {layer: () for layer in L.TAG_LAYERS}
-    layers["speaker"] = (TaggedSpan(at, at + len(body), 1.0),)
-    probs = {
-        "source": (0.0, 1.0, 0.0, 0.0),
-        "stance": (0.0, 0.0, 0.0, 1.0),
-        "holder": (1.0, 0.0, 0.0, 0.0),
-        "type": (0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0),
-    }
-    (sentence,) = decode_article(text, [(0, len(text))], [RawSentence(layers, probs)])
+    sentence = _one_outlet_sentence(text, body)
     assert sentence.speaker == speaker
     if mention is None:
         assert sentence.via == ()
