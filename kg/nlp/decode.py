@@ -19,9 +19,6 @@ SPAN_THRESHOLD = 0.5
 # The audit queries (kg/graph/queries/who-said-what.rq) use the same figure.
 UNCERTAIN_BELOW = 0.5
 VIA_THRESHOLD = 0.7  # chosen on dev: a wrong intermediary costs more than a missed one
-# What stands between a speaker's name and a tagged intermediary when the "intermediary" is the
-# speaker's own apposition ("Yuyuan Tantian, a Chinese media outlet"), and what opens a body the
-# speaker belongs to rather than one that passed the words on ("affiliated with state broadcaster CCTV").
 # Unnamed people a named body quoted ("sources quoted by Yuyuan Tantian", "EU diplomats cited by the
 # newsletter EuroCorridor"): the people are the speaker, the body the first intermediary.
 _QUOTED_BY = re.compile(
@@ -29,6 +26,9 @@ _QUOTED_BY = re.compile(
     r"(?:sources?|officials?|people|insiders?|analysts?|diplomats?|executives?|aides?))"
     r"\s+(?:quoted|cited|interviewed|contacted|consulted)\s+by\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$",
 )
+# What stands between a speaker's name and a tagged intermediary when the "intermediary" is the
+# speaker's own apposition ("Yuyuan Tantian, a Chinese media outlet"), and what opens a body the
+# speaker belongs to rather than one that passed the words on ("affiliated with state broadcaster CCTV").
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:an?|the)\s+)?")
 _TIE = re.compile(
     r"\b(?:affiliated|associated|linked|allied|aligned|owned|backed|funded|run|controlled)\s+(?:with|to|by)"
