@@ -43,6 +43,13 @@ def test_help_is_fast_and_imports_no_torch() -> None:
     assert "segment" in result.stdout
 
 
+def test_help_shows_the_install_extra_in_brackets() -> None:
+    """Rich markup must not swallow "[mpnet]" in "pip install 'kg[mpnet]'"."""
+    for command in (["train", "--help"], ["annotate", "--help"]):
+        result = runner.invoke(app, command, env={"COLUMNS": "300"}, terminal_width=300)
+        assert result.exit_code == 0 and "kg[mpnet]" in result.stdout, command
+
+
 def test_console_script_reads_stdin() -> None:
     result = subprocess.run(
         ["kg", "segment", "-"], input="Ceasefire holds\nThe army said so.", capture_output=True, text=True

