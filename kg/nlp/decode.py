@@ -36,6 +36,7 @@ _TIE = re.compile(
 )
 _AGENT_LAYERS = ("speaker", "holder", "via")
 _GLUE = re.compile(r"\s*|[-\u2010]\w*\s*")  # spaces, or the rest of a hyphenated word ("Suva-based ")
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")  # "U.S.", "U.K.": one word with its dots
 
 
 def _best(spans: Sequence[TaggedSpan]) -> TaggedSpan | None:
@@ -44,7 +45,8 @@ def _best(spans: Sequence[TaggedSpan]) -> TaggedSpan | None:
 
 
 def to_words(text: str, spans: Sequence[TaggedSpan]) -> tuple[TaggedSpan, ...]:
-    """Clean tagged spans: widen to whole words, join spans that touch, drop punctuation-only ones."""
+    """Clean tagged spans: widen to whole words (a dotted abbreviation is one), join spans that touch,
+    drop punctuation-only ones."""
     out: list[TaggedSpan] = []
     for s in sorted(spans, key=lambda s: s.start):
         start, end, score = s.start, s.end, s.score
@@ -52,6 +54,9 @@ def to_words(text: str, spans: Sequence[TaggedSpan]) -> tuple[TaggedSpan, ...]:
             start -= 1
         while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
             end += 1
+        for m in _DOTTED.finditer(text, max(0, start - 8), min(len(text), end + 8)):
+            if m.start() < end and start < m.end():  # a span cut inside "U.S." takes the whole of it
+                start, end = min(start, m.start()), max(end, m.end())
         if not any(ch.isalnum() for ch in text[start:end]):
             continue
         if out and _GLUE.fullmatch(text[out[-1].end : start]):  # touching pieces of one mention

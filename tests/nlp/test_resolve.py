@@ -5,7 +5,7 @@ import re
 import pytest
 
 from kg.nlp import labels as L
-from kg.nlp.decode import decode_article
+from kg.nlp.decode import decode_article, to_words
 from kg.nlp.infer import RawSentence, TaggedSpan
 from kg.nlp.resolve import ArticleResolver
 from kg.nlp.resolve_cataphora import pending
@@ -963,3 +963,11 @@ def test_unnamed_people_a_body_quoted_are_the_speaker_and_the_body_their_interme
         assert sentence.via == (body,) and sentence.speaker_type == "unnamed"
         assert sentence.speaker_mention is not None
         assert text[sentence.speaker_mention.start : sentence.speaker_mention.end] == mention
+
+
+@pytest.mark.parametrize("cut", ["U", "S", "the U"])
+def test_a_span_cut_inside_a_dotted_abbreviation_takes_all_of_it(cut: str) -> None:
+    text = '"From a negotiation standpoint, the U.S. is the more anxious party," the outlet said.'
+    at = text.index(cut, text.index("the U") if cut != "S" else text.index("U.S.") + 1)
+    (word,) = to_words(text, [TaggedSpan(at, at + len(cut), 1.0)])
+    assert text[word.start : word.end] == ("the U.S." if cut == "the U" else "U.S.")
