@@ -36,6 +36,16 @@ _TIE = re.compile(
 )
 _AGENT_LAYERS = ("speaker", "holder", "via")
 _GLUE = re.compile(r"\s*|[-\u2010]\w*\s*")  # spaces, or the rest of a hyphenated word ("Suva-based ")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# the words after a determiner: capitalised ones in a row ("Daily Hive"), else one word
+_NEXT_WORDS = re.compile(r"\s+((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*)*|[a-z][\w-]*)")
+# nouns that stand for a body or a role, or for the document a body issued ("the complaint pointed out")
+_BODY_NOUNS = frozenset(
+    "report study complaint book memoir statement letter filing paper research researchers team "
+    "council website survey lawsuit ruling court police company ministry government agency committee "
+    "commission board department campaign party spokesman spokeswoman spokesperson official officials "
+    "source sources lawyer witness witnesses".split()
+)
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")  # "U.S.", "U.K.": one word with its dots
 
 
@@ -66,11 +76,28 @@ def to_words(text: str, spans: Sequence[TaggedSpan]) -> tuple[TaggedSpan, ...]:
     return tuple(out)
 
 
+def _past_determiner(text: str, s: TaggedSpan) -> TaggedSpan:
+    """A span that is only a determiner takes the name after it ("the" -> "the Daily Hive"), or the
+    one noun after it that names a body, a role or a document ("the" -> "the complaint"), unless
+    that is a possessive ("the council's general secretary")."""
+    if text[s.start : s.end].lower() not in _DETERMINERS:
+        return s
+    found = _NEXT_WORDS.match(text, s.end)
+    if found is None:
+        return s
+    words, possessive = found.group(1), text.startswith(("'s", "’s"), found.end(1))
+    if possessive or (words[0].islower() and words not in _BODY_NOUNS):
+        return s
+    return TaggedSpan(s.start, found.end(1), s.score)
+
+
 def _words(text: str, layer: str, spans: Sequence[TaggedSpan]) -> tuple[TaggedSpan, ...]:
     """A layer's spans as whole words (``to_words``); of who speaks, holds or passes a claim on,
-    none the text introduces as a site ("from this other site Pech-de-l’Azé")."""
+    a lone determiner takes the words it opens, and none the text introduces as a site ("from
+    this other site Pech-de-l’Azé") counts."""
     found = to_words(text, spans)
     if layer in _AGENT_LAYERS:
+        found = tuple(_past_determiner(text, s) for s in found)
         return tuple(s for s in found if not names_a_site(text, s.start, s.end))
     return found
 

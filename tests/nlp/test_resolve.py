@@ -971,3 +971,22 @@ def test_a_span_cut_inside_a_dotted_abbreviation_takes_all_of_it(cut: str) -> No
     at = text.index(cut, text.index("the U") if cut != "S" else text.index("U.S.") + 1)
     (word,) = to_words(text, [TaggedSpan(at, at + len(cut), 1.0)])
     assert text[word.start : word.end] == ("the U.S." if cut == "the U" else "U.S.")
+
+
+@pytest.mark.parametrize(
+    "line, mention",
+    [
+        ("Mancini was described by the Daily Hive as a whisperer.", "the Daily Hive"),
+        ("Many cultures, the complaint pointed out, have another idea of family.", "the complaint"),
+        ("After the interview, a spokesman for West said he quit.", "a spokesman"),
+        # neither a possessive's noun nor a word that names no body or role is taken
+        ("Open, the council's general secretary said.", "the"),
+        ("The lead law firm, Hartley Nguyen Lawyers, said so.", "The"),
+    ],
+)
+def test_a_speaker_span_that_is_only_a_determiner_takes_the_body_it_opens(line: str, mention: str) -> None:
+    text = f"Talks went on.\n{line}"
+    determiner = mention.split()[0]
+    (_, sentence) = _decoded(text, [None, determiner])
+    got = sentence.speaker_mention
+    assert got is not None and text[got.start : got.end] == mention
