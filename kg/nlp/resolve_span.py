@@ -40,7 +40,7 @@ SENTENCE_OPENERS = frozenset(
     March April May June July August September October November December Dear Mr Mrs Ms Said Says Remarked
     Added Noted Wrote Explained Told Insisted Retired Afterwards Afterward Additionally Separately Subsequently
     Eventually Initially Finally Previously Currently Recently Furthermore Moreover Instead
-    I'm I’m I've I’ve I'd I’d I'll I’ll""".split()  # "I'm Rich Bowen and I'm the Community Manager"
+    Hi Hello Hey Regarding Concerning Thanks I'm I’m I've I’ve I'd I’d I'll I’ll""".split()  # "I'm Rich Bowen and ..."
 )
 # A question's auxiliary, capitalised as its first word: no part of the name after it ("Will Red Hat
 # employees be barred ...?").
