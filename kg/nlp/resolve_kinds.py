@@ -68,7 +68,8 @@ NOT_PERSONAL = frozenset(
     energy mining networks systems technologies labs biolabs foods brands cement media radio television
     broadcasting dispatch herald tribune gazette review observer chronicle courier united fc transit railways
     insurance securities investments ventures solutions telecom communications electric authority tribunal
-    capital mobile research front conflict archive journal show image photo""".split()
+    capital mobile research front conflict archive journal show image photo course academy club league
+    bureau company""".split()
 )  # the last lines: heads of companies' and outlets' names ("Baltic Port Holdings", "Atlas Dispatch")
 
 

@@ -9,6 +9,7 @@ from kg.nlp.decode import decode_article, to_words
 from kg.nlp.infer import RawSentence, TaggedSpan
 from kg.nlp.resolve import ArticleResolver
 from kg.nlp.resolve_cataphora import pending
+from kg.nlp.resolve_kinds import headed_by_body, looks_personal
 from kg.nlp.resolve_span import names_a_site
 from kg.records import AnnotatedSentence
 from tests.nlp.conftest import resolve_mentions
@@ -1003,3 +1004,10 @@ def test_a_self_introduction_or_a_greeting_is_no_part_of_the_name(first: str, na
     text = f"{first}\n(({name})) We don't."
     sentences = _decoded(text, [name, name])
     assert sentences[1].speaker == name
+
+
+@pytest.mark.parametrize(
+    "name", ["Pre University Course", "Royal Academy", "Boca Juniors Club", "Premier League"]
+)
+def test_a_course_an_academy_a_club_or_a_league_is_no_person(name: str) -> None:
+    assert headed_by_body(name) and not looks_personal(name)
