@@ -38,7 +38,7 @@ _AGENT_LAYERS = ("speaker", "holder", "via")
 _GLUE = re.compile(r"\s*|[-\u2010]\w*\s*")  # spaces, or the rest of a hyphenated word ("Suva-based ")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # the words after a determiner: capitalised ones in a row ("Daily Hive"), else one word
-_NEXT_WORDS = re.compile(r"\s+((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*)*|[a-z][\w-]*)")
+_NEXT_WORDS = re.compile(r"[^\S\n]+((?:[A-Z][\w-]*)(?:[^\S\n]+[A-Z][\w-]*)*|[a-z][\w-]*)")
 # nouns that stand for a body or a role, or for the document a body issued ("the complaint pointed out")
 _BODY_NOUNS = frozenset(
     "report study complaint book memoir statement letter filing paper research researchers team "

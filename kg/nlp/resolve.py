@@ -68,6 +68,8 @@ UNNAMED = "unnamed sources"
 _RESEARCH = "research group"  # the descriptor that marks a research group among the entities
 # A description followed by the name it describes: "The Vice President, Mike Pence, said".
 _NAMED_AFTER = re.compile(rf"\s*,\s+([{UPPER}][\w'’\-]+(?:\s+[{UPPER}][\w'’.\-]+){{1,3}})\s*,")
+# An editor's brackets closing inside a name: "[Prime Minister Narendra] Modi".
+_BRACKET_GOES_ON = re.compile(rf"\][^\S\n]+[{UPPER}][\w'’\-]+")
 _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+(of|for)\s+(?:the\s+)?\Z")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
 
@@ -202,7 +204,7 @@ class ArticleResolver:
             at, past = match.start(), self._run_end(match)
             for part in POSSESSIVE.split(self.text[at:past]):  # "Brazil's National Institute": two names
                 self.at, at = at, self.text.index(part, at) + len(part)
-                words = re.sub(r"[’']s$", "", part).split()
+                words = re.sub(r"[’']s$", "", part).replace("]", "").split()
                 office = _OFFICE_BEFORE.search(self.text, max(0, self.at - 40), self.at)
                 if _aside(self.text, start, self.at, at):  # after the sentence's own subject
                     self.at += len(self.text)
@@ -219,7 +221,10 @@ class ArticleResolver:
         with ("Crown Prince Mohammad [bin Salman]", "told NPR Hamza [bin Laden]"). A one-word run is
         left as it is, its name's last word met as a surname alone: a name written in passing before
         a particle brings in no new person for the pronouns after it to take ("reported Hamza bin
-        Laden to be dead ... asked Trump about it, but he declined" in a Wikinews dev article)."""
+        Laden to be dead ... asked Trump about it, but he declined" in a Wikinews dev article). A run
+        goes on past an editor's closing bracket ("[Prime Minister Narendra] Modi")."""
+        if bracket := _BRACKET_GOES_ON.match(self.text, run.end()):
+            return bracket.end()
         return name_goes_on(self.text, run.end()) if " " in run.group() else run.end()
 
     def _met(self, words: list[str], at: int, sentence: int) -> None:

@@ -1011,3 +1011,8 @@ def test_a_self_introduction_or_a_greeting_is_no_part_of_the_name(first: str, na
 )
 def test_a_course_an_academy_a_club_or_a_league_is_no_person(name: str) -> None:
     assert headed_by_body(name) and not looks_personal(name)
+
+
+def test_a_name_goes_on_past_an_editor_s_closing_bracket() -> None:
+    text = "When [Indian Prime Minister Narendra] Modi announced a curfew, we stopped.\nModi said so."
+    assert _decoded(text, [None, "Modi"])[1].speaker == "Narendra Modi"
