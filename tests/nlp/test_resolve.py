@@ -978,6 +978,7 @@ def test_a_span_cut_inside_a_dotted_abbreviation_takes_all_of_it(cut: str) -> No
     "line, mention",
     [
         ("Mancini was described by the Daily Hive as a whisperer.", "the Daily Hive"),
+        ("Figures came from the Aviation Herald. Others agree.", "the Aviation Herald"),
         ("Many cultures, the complaint pointed out, have another idea of family.", "the complaint"),
         ("After the interview, a spokesman for West said he quit.", "a spokesman"),
         # neither a possessive's noun nor a word that names no body or role is taken
