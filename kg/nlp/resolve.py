@@ -70,6 +70,12 @@ _RESEARCH = "research group"  # the descriptor that marks a research group among
 _NAMED_AFTER = re.compile(rf"\s*,\s+([{UPPER}][\w'’\-]+(?:\s+[{UPPER}][\w'’.\-]+){{1,3}})\s*,")
 # An editor's brackets closing inside a name: "[Prime Minister Narendra] Modi".
 _BRACKET_GOES_ON = re.compile(rf"\][^\S\n]+[{UPPER}][\w'’\-]+")
+# "Pacific Gas [and Electric Company]": a body's name with "and" in it, the last part headed by one
+# of _JOINT_HEADS and complete (no "of" or "for" after it); "Greywater and Halvorsen Foods" are two.
+_AND_BODY = re.compile(
+    rf"[^\S\n]+and[^\S\n]+([{UPPER}][\w'’\-]+(?:[^\S\n]+[{UPPER}][\w'’\-]+)*)(?![^\S\n]+(?:of|for|on|in)\b)"
+)
+_JOINT_HEADS = frozenset("company union department party commission corporation authority".split())
 _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+(of|for)\s+(?:the\s+)?\Z")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
 
@@ -218,13 +224,23 @@ class ArticleResolver:
 
     def _run_end(self, run: re.Match[str]) -> int:
         """Where a run of capitalised words met in passing ends: over the particles its name goes on
-        with ("Crown Prince Mohammad [bin Salman]", "told NPR Hamza [bin Laden]"). A one-word run is
+        with ("Crown Prince Mohammad [bin Salman]", "told NPR Hamza [bin Laden]"), or a body's name over
+        its "and" ("Pacific Gas [and Electric Company]"). A one-word run is
         left as it is, its name's last word met as a surname alone: a name written in passing before
         a particle brings in no new person for the pronouns after it to take ("reported Hamza bin
         Laden to be dead ... asked Trump about it, but he declined" in a Wikinews dev article). A run
         goes on past an editor's closing bracket ("[Prime Minister Narendra] Modi")."""
         if bracket := _BRACKET_GOES_ON.match(self.text, run.end()):
             return bracket.end()
+        joint, first = _AND_BODY.match(self.text, run.end()), run.group().split()
+        if (
+            joint
+            and joint.group(1).split()[-1].lower() in _JOINT_HEADS
+            and not headed_by_body(run.group())  # not "Marisol Brands and Vantara Energy"
+            and not any(w.isupper() for w in first)  # nor "PDWU and Meridian Health Group"
+            and not self._bearer(first[-1])  # nor "Trump and ..."
+        ):
+            return joint.end()
         return name_goes_on(self.text, run.end()) if " " in run.group() else run.end()
 
     def _met(self, words: list[str], at: int, sentence: int) -> None:

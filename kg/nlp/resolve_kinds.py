@@ -69,7 +69,7 @@ NOT_PERSONAL = frozenset(
     broadcasting dispatch herald tribune gazette review observer chronicle courier united fc transit railways
     insurance securities investments ventures solutions telecom communications electric authority tribunal
     capital mobile research front conflict archive journal show image photo course academy club league
-    bureau""".split()
+    bureau company""".split()
 )  # the last lines: heads of companies' and outlets' names ("Baltic Port Holdings", "Atlas Dispatch")
 
 

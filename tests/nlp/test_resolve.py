@@ -1017,3 +1017,15 @@ def test_a_course_an_academy_a_club_or_a_league_is_no_person(name: str) -> None:
 def test_a_name_goes_on_past_an_editor_s_closing_bracket() -> None:
     text = "When [Indian Prime Minister Narendra] Modi announced a curfew, we stopped.\nModi said so."
     assert _decoded(text, [None, "Modi"])[1].speaker == "Narendra Modi"
+
+
+@pytest.mark.parametrize(
+    "first, mention, name",
+    [
+        ("Pacific Gas and Electric Company cut power.", "The company", "Pacific Gas and Electric Company"),
+        ("Greywater and Halvorsen Foods met.", "Halvorsen Foods", "Halvorsen Foods"),  # two companies
+        ("PDWU and Meridian Health Group met.", "Meridian Health Group", "Meridian Health Group"),
+    ],
+)
+def test_a_body_s_name_goes_on_over_its_and(first: str, mention: str, name: str) -> None:
+    assert _decoded(f"{first}\n{mention} said no.", [None, mention])[1].speaker == name
