@@ -38,6 +38,7 @@ from kg.nlp.resolve_kinds import (
     looks_like_body,
     looks_personal,
     misspelt,
+    names_a_thing,
     only_roles,
     surnames,
 )
@@ -294,7 +295,7 @@ class ArticleResolver:
         wanted = ("person", "official") if person else ("government", "organization", "outlet", "unnamed")
         gender = GENDER.get(low)
         for ent in self._recent():
-            if gender and ent.gender not in (None, gender):
+            if (gender and ent.gender not in (None, gender)) or names_a_thing(ent.name):
                 continue
             fits = looks_personal(ent.name) if person else looks_like_body(ent.name)
             if ent.kind in wanted or (ent.kind is None and fits):

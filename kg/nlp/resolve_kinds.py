@@ -73,6 +73,20 @@ NOT_PERSONAL = frozenset(
 )  # the last lines: heads of companies' and outlets' names ("Baltic Port Holdings", "Atlas Dispatch")
 
 
+# Heads of names of things that never speak or act: a pronoun never stands for them.
+THINGS = frozenset(
+    """course boulevard street road avenue lane bridge river lake sea ocean mountain mount square
+    tower towers week day year war election act bill law treaty games cup championship summit
+    conference festival""".split()
+)
+
+
+def names_a_thing(name: str) -> bool:
+    """Whether a name is a thing's that never speaks ("Pre University Course", "Southbank Boulevard")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in THINGS
+
+
 # An Arabic surname, in lower case before its hyphen: "Moammar al-Eryani", "Bashar al-Assad".
 ARABIC_SURNAME = re.compile(r"^(?:al|el)-[A-Z]")
 _SURNAME_WORDS = frozenset("day week year hall house park bridge church street".split())  # Doris Day

@@ -216,6 +216,8 @@ def test_pronoun_takes_a_name_met_in_passing_over_an_older_speaker() -> None:
         "Jaya flew to Addis Ababa. She said x.",
         "Jaya sued Baltic Port Holdings. She said x.",
         "Jaya read Atlas Dispatch. He said x.",
+        "Jaya met Rajamma on Southbank Boulevard. They said x.",
+        "Jaya told Rajamma about the Pre University Course. They said x.",
     ],
 )
 def test_pronoun_never_takes_a_place_or_a_project(text: str) -> None:
