@@ -1031,3 +1031,7 @@ def test_a_name_goes_on_past_an_editor_s_closing_bracket() -> None:
 )
 def test_a_body_s_name_goes_on_over_its_and(first: str, mention: str, name: str) -> None:
     assert _decoded(f"{first}\n{mention} said no.", [None, mention])[1].speaker == name
+
+
+def test_a_surname_that_is_also_a_thing_s_word_is_a_person_s() -> None:
+    assert _resolve_in("Nathan Lane sang. He said x.", [("He", 1)]) == ["Nathan Lane"]
