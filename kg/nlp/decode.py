@@ -46,6 +46,7 @@ _BODY_NOUNS = frozenset(
     "commission board department campaign party spokesman spokeswoman spokesperson official officials "
     "source sources lawyer witness witnesses".split()
 )
+_TURN = re.compile(r"\s*\(\([^()]+\)\)")  # an interview's turn: "((Wikinews)) ...", "((Jaya)) ..."
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")  # "U.S.", "U.K.": one word with its dots
 
 
@@ -121,6 +122,7 @@ def decode_article(
     resolver = ArticleResolver(text)
     out: list[dict] = []
     prev: dict | None = None  # the last attributed sentence, for continued quotes
+    turn: dict | None = None  # the opening sentence of the interview turn read now ("((Jaya)) ...")
     prev_holder: str | None = None
     for i, ((start, end), r) in enumerate(zip(spans, raw, strict=True)):
         r = RawSentence({k: _words(text, k, v) for k, v in r.spans.items()}, r.probs)
@@ -176,6 +178,10 @@ def decode_article(
         resolver.observe(start, end, i)
         if rec["speaker"] is not None:
             prev = rec
+        if _TURN.match(rec["text"]):  # an interview's turn opens: "((Jaya)) ..."
+            turn = rec if rec["speaker"] is not None else None
+        elif turn is not None and rec["speaker"] is not None:
+            prev = turn  # within a turn, what goes on is the turn's speaker's, not a source it cited
         prev_holder = rec["holder"] or prev_holder
         out.append(rec)
     return tuple(_sentence(text, i, rec, resolver) for i, rec in enumerate(out))

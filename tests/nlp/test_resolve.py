@@ -835,14 +835,15 @@ def test_an_affiliation_s_surname_is_the_full_name_the_article_gives(
     assert resolver.affiliation(affiliation) == name
 
 
-def _decoded(text: str, speakers: list[str | None]) -> tuple[AnnotatedSentence, ...]:
+def _decoded(text: str, speakers: list[str | None], carry: bool = False) -> tuple[AnnotatedSentence, ...]:
     """The sentences of ``text`` (one a line) decoded from raw output that tags each one's speaker
-    (the first occurrence of the string, or none), a person's mention, neutral, held by the speaker."""
+    (the first occurrence of the string; for None, no speaker, or with ``carry`` the speaker goes
+    on), a person's mention, neutral, held by the speaker."""
     spans, raw, start = [], [], 0
     for line, speaker in zip(text.split("\n"), speakers, strict=True):
         at = text.index(speaker, start) if speaker else 0
         tagged = (TaggedSpan(at, at + len(speaker), 1.0),) if speaker else ()
-        source = (0.0, 1.0, 0.0, 0.0) if speaker else (1.0, 0.0, 0.0, 0.0)
+        source = (0.0, 1.0, 0.0, 0.0) if speaker else (0.0, 0.0, 1.0, 0.0) if carry else (1.0, 0.0, 0.0, 0.0)
         probs = {"source": source, "stance": (0.0, 0.0, 0.0, 1.0), "holder": (0.0, 1.0, 0.0, 0.0)}
         layers = {layer: tagged if layer == "speaker" else () for layer in L.TAG_LAYERS}
         raw.append(RawSentence(layers, {**probs, "type": (0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)}))
@@ -1035,3 +1036,17 @@ def test_a_body_s_name_goes_on_over_its_and(first: str, mention: str, name: str)
 
 def test_a_surname_that_is_also_a_thing_s_word_is_a_person_s() -> None:
     assert _resolve_in("Nathan Lane sang. He said x.", [("He", 1)]) == ["Nathan Lane"]
+
+
+def test_an_interview_answer_goes_on_in_its_speaker_s_voice_after_a_source_it_cites() -> None:
+    text = (
+        "((Wayne Tseng)) We have a plan.\n"
+        "There were 50 mistakes, as the Herald Sun reported.\n"
+        "We understand politicians.\n"
+        "((Wikinews)) What else?\n"
+        "Tell us more."
+    )
+    got = [
+        s.speaker for s in _decoded(text, ["Wayne Tseng", "Herald Sun", None, "Wikinews", None], carry=True)
+    ]
+    assert got == ["Wayne Tseng", "Herald Sun", "Wayne Tseng", "Wikinews", "Wikinews"]
