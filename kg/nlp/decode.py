@@ -10,7 +10,7 @@ from kg.nlp import labels as L
 from kg.nlp.confidence import RowMap, row_confidence
 from kg.nlp.describe import describe
 from kg.nlp.infer import RawSentence, TaggedSpan
-from kg.nlp.resolve import UNNAMED, ArticleResolver
+from kg.nlp.resolve import DETERMINERS, UNNAMED, ArticleResolver
 from kg.nlp.resolve_span import names_a_site
 from kg.records import AnnotatedSentence, Description, Span
 
@@ -36,7 +36,7 @@ _TIE = re.compile(
 )
 _AGENT_LAYERS = ("speaker", "holder", "via")
 _GLUE = re.compile(r"\s*|[-\u2010]\w*\s*")  # spaces, or the rest of a hyphenated word ("Suva-based ")
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_DETERMINERS = frozenset({d.strip() for d in DETERMINERS} | {"a", "an"})
 # the words after a determiner: capitalised ones in a row ("Daily Hive"), else one word
 _NEXT_WORDS = re.compile(r"[^\S\n]+((?:[A-Z][\w-]*)(?:[^\S\n]+[A-Z][\w-]*)*|[a-z][\w-]*)")
 # nouns that stand for a body or a role, or for the document a body issued ("the complaint pointed out")
@@ -176,12 +176,10 @@ def decode_article(
         rec["confidence"] = round(row_confidence(product, rec["speaker"] is None, rows), 4)
         rec["uncertain"] = rec["confidence"] < UNCERTAIN_BELOW
         resolver.observe(start, end, i)
-        if rec["speaker"] is not None:
-            prev = rec
         if _TURN.match(rec["text"]):  # an interview's turn opens: "((Jaya)) ..."
             turn = rec if rec["speaker"] is not None else None
-        elif turn is not None and rec["speaker"] is not None:
-            prev = turn  # within a turn, what goes on is the turn's speaker's, not a source it cited
+        if rec["speaker"] is not None:  # within a turn, what goes on is the turn speaker's, not a source's
+            prev = turn if turn is not None else rec
         prev_holder = rec["holder"] or prev_holder
         out.append(rec)
     return tuple(_sentence(text, i, rec, resolver) for i, rec in enumerate(out))
