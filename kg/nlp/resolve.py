@@ -30,6 +30,7 @@ from kg.nlp.resolve_kinds import (
     PERSON_PRONOUNS,
     field_variant,
     folded,
+    given_name_gender,
     headed_by_body,
     is_place,
     is_proper,
@@ -89,6 +90,7 @@ class Entity:
     last: int = -1
     pos: int = -1  # where it was first met in sentence ``last``: earlier is likelier the subject
     gender: str | None = None  # "m" or "f", once a title, a description or a pronoun says so
+    assumed: bool = False  # the gender is only what the given name suggests ("Lindsey Graham")
     count: int = 0  # times met: a surname alone stands for its most mentioned bearer
     aliases: set[str] = field(default_factory=set)  # acronyms the text gave it: "... (WHO)"
 
@@ -294,14 +296,19 @@ class ArticleResolver:
         person = low in PERSON_PRONOUNS
         wanted = ("person", "official") if person else ("government", "organization", "outlet", "unnamed")
         gender = GENDER.get(low)
-        for ent in self._recent():
-            if (gender and ent.gender not in (None, gender)) or names_a_thing(ent.name):
-                continue
-            fits = looks_personal(ent.name) if person else looks_like_body(ent.name)
-            if ent.kind in wanted or (ent.kind is None and fits):
-                if person and ent.gender is None:
-                    ent.gender = gender
-                return self._touch(ent, sentence).name
+        # A gender only assumed from a given name gives way when no one else fits ("Lindsey Graham ... he").
+        for strict in (True, False):
+            for ent in self._recent():
+                clash = gender and ent.gender not in (None, gender) and (strict or not ent.assumed)
+                if clash or names_a_thing(ent.name):
+                    continue
+                fits = looks_personal(ent.name) if person else looks_like_body(ent.name)
+                if ent.kind in wanted or (ent.kind is None and fits):
+                    if person and gender and (ent.gender is None or ent.assumed):
+                        ent.gender, ent.assumed = gender, False
+                    return self._touch(ent, sentence).name
+            if not (person and gender):
+                break
         return mention
 
     def _addressee(self, mention: str, sentence: int) -> str:
@@ -358,7 +365,7 @@ class ArticleResolver:
         fitting = [
             ent
             for ent in self.entities
-            if self._personal(ent) and (gender is None or ent.gender in (None, gender))
+            if self._personal(ent) and (gender is None or ent.gender in (None, gender) or ent.assumed)
         ]
         if len(fitting) == 1 and mention.lower().startswith("the "):
             return self._touch(fitting[0], sentence).name
@@ -388,7 +395,11 @@ class ArticleResolver:
         if description:
             ent.descriptors |= _head_words(description)
             ent.kind = self._kind_of(description) or ent.kind  # "X, a media outlet": the text says
-        ent.gender = ent.gender or next((GENDER[w] for w in ent.descriptors if w in GENDER), None)
+        # What the text says (a title, "spokeswoman") outweighs what the given name suggests.
+        if said := next((GENDER[w] for w in ent.descriptors if w in GENDER), None):
+            ent.gender, ent.assumed = said, False
+        elif ent.gender is None and (guess := given_name_gender(ent.name)):
+            ent.gender, ent.assumed = guess, True  # "Koval" met first, "Mira Koval" now
         if new and (described := named_next(self.pending, ent.name, ent.kind, sentence)):
             self.renamed[described] = ent.name  # "its chief executive said" before "Magnus Lindqvist"
         return self._touch(ent, sentence, kind).name
@@ -468,7 +479,8 @@ class ArticleResolver:
         for ent in self.entities:
             if ent.name == name:
                 return ent
-        ent = Entity(name, _fitting(name, kind))
+        guess = given_name_gender(name)
+        ent = Entity(name, _fitting(name, kind), gender=guess, assumed=guess is not None)
         self.entities.append(ent)
         return ent
 

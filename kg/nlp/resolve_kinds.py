@@ -6,8 +6,11 @@ The resolver asks this when a pronoun looks for its antecedent ("he" never takes
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from functools import cache
+from importlib import resources
 
 from kg.nlp.gazetteer import (
     CAPITALS,
@@ -179,6 +182,25 @@ def folded(name: str) -> str:
     "De Blasio" are one ("Officials" and "officials" are not: case tells a name from a description)."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return " ".join(w.lower() if w.lower() in PARTICLES else w for w in plain.split())
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    """Given name (folded, lower case) -> "f" or "m", for the common, clearly gendered ones
+    (kg/nlp/data/given-names.json, built by scripts/build_given_names.py)."""
+    table = json.loads(resources.files("kg.nlp").joinpath("data/given-names.json").read_text("utf-8"))
+    return {name: gender for gender in ("f", "m") for name in table[gender].split()}
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "f" or "m" when a person's full name opens with a common, clearly gendered given name
+    ("Gloria Vanderbilt" f, "Akram Pasha" m); None for one word (a surname, as often as not),
+    for a name that opens with a particle or an initial, and for "Jean", "Kim" or "Xi"."""
+    words = folded(name).split()
+    if len(words) < 2:
+        return None
+    first = words[0].split("-")[0].lower()
+    return _given_names().get(first) if first.isalpha() and len(first) > 1 else None
 
 
 def surnames(name: str) -> set[str]:

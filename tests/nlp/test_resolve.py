@@ -9,7 +9,7 @@ from kg.nlp.decode import decode_article, to_words
 from kg.nlp.infer import RawSentence, TaggedSpan
 from kg.nlp.resolve import ArticleResolver
 from kg.nlp.resolve_cataphora import pending
-from kg.nlp.resolve_kinds import headed_by_body, looks_personal
+from kg.nlp.resolve_kinds import given_name_gender, headed_by_body, looks_personal
 from kg.nlp.resolve_span import names_a_site
 from kg.records import AnnotatedSentence
 from tests.nlp.conftest import resolve_mentions
@@ -193,6 +193,47 @@ def _resolve_in(text: str, mentions: list[tuple[str, int]], kind: str | None = N
 def test_pronoun_takes_the_gender_the_text_gave() -> None:
     text = "Mira Koval, a spokeswoman for the ministry, said x. Arno Vik, a spokesman, said y. She added z."
     assert _resolve_in(text, [("Mira Koval", 0), ("Arno Vik", 1), ("She", 2)])[-1] == "Mira Koval"
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # The given name says who "she" is not: Gloria Vanderbilt, not her husband named after her.
+        (
+            "Gloria Vanderbilt married in 1950. Robert Thompson spoke at the wedding. She said x.",
+            [("Gloria Vanderbilt", 0), ("Robert Thompson", 1), ("She", 2)],
+            "Gloria Vanderbilt",
+        ),
+        # One word may be a surname: it says nothing, so "she" can still be Rajamma.
+        ("Rajamma met Akram Pasha. She said x.", [("Rajamma", 0), ("She", 1)], "Rajamma"),
+        # What the text says outweighs the given name: "Mr. Carol Reed" is a man.
+        (
+            "Mr. Carol Reed spoke. Maria Neri spoke. He said x.",
+            [("Mr. Carol Reed", 0), ("Maria Neri", 1), ("He", 2)],
+            "Carol Reed",
+        ),
+        # The name only suggests: when no one else fits, "he" is Lindsey Graham after all.
+        (
+            "Lindsey Graham spoke. Maria Neri, a spokeswoman, spoke. He said x.",
+            [("Lindsey Graham", 0), ("Maria Neri", 1), ("He", 2)],
+            "Lindsey Graham",
+        ),
+    ],
+)
+def test_pronoun_skips_a_person_whose_given_name_has_the_other_gender(
+    text: str, mentions: list[tuple[str, int]], expected: str
+) -> None:
+    assert _resolve_in(text, mentions, "person")[-1] == expected
+
+
+def test_given_names_say_a_gender_only_when_common_and_clear() -> None:
+    assert given_name_gender("Gloria Vanderbilt") == "f"
+    assert given_name_gender("Akram Pasha") == "m"
+    assert given_name_gender("Lucía Vargas") == "f"  # folded like the table
+    assert given_name_gender("Marie-Claire Dupont") == "f"
+    # Unclear (Jean, Kim), surname first (Xi Jinping), one word, an initial: nothing assumed.
+    for name in ("Jean Castex", "Kim Jong-un", "Xi Jinping", "Trump", "J. Smith", "Zzyzx Quorn"):
+        assert given_name_gender(name) is None
 
 
 def test_pronoun_prefers_the_subject_of_the_last_sentence() -> None:
