@@ -77,6 +77,15 @@ _BRACKET_GOES_ON = re.compile(rf"\][^\S\n]+[{UPPER}][\w'’\-]+")
 _AND_BODY = re.compile(
     rf"[^\S\n]+and[^\S\n]+([{UPPER}][\w'’\-]+(?:[^\S\n]+[{UPPER}][\w'’\-]+)*)(?![^\S\n]+(?:of|for|on|in)\b)"
 )
+# A name met before and another after "and" ("the Center for Biological Diversity and Center for Food
+# Safety"): two agents, not a fuller name of the first ("Postal and Logistics Union" is one).
+_JOINS = re.compile(r"\s+(?:and|&)\s")
+
+
+def _joins(first: str, longer: str) -> bool:
+    return longer.startswith(first) and _JOINS.match(longer, len(first)) is not None
+
+
 _JOINT_HEADS = frozenset("company union department party commission corporation authority".split())
 _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+(of|for)\s+(?:the\s+)?\Z")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
@@ -384,7 +393,7 @@ class ArticleResolver:
         new = ent is None
         if new:
             ent = self._entity(name, kind)
-        elif len(name) > len(ent.name) and ent.name in name:
+        elif len(name) > len(ent.name) and ent.name in name and not _joins(ent.name, name):
             self.renamed[ent.name] = name  # "Koval" met first, "Mira Koval" later: keep the full name
             ent.name = name
         ent.descriptors |= titles

@@ -52,7 +52,13 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[.'’\-])*")  # letters of any alphabe
 # Words a tagged span sometimes takes in that are no part of the name.
 _LEAD_VERB = re.compile(
     r"^(?:according\s+to|said|says|fumed|added|insisted|remarked|noted|wrote|explained|told|asked|"
-    r"both|also|then|later)\s+",
+    r"both|also|then|later|citing|from|by|via|per)\s+",
+    re.IGNORECASE,
+)
+# A finding stands for whom it is by: "polling by Democratic organizations", "a study from Griffith University".
+_FINDING_BY = re.compile(
+    r"^(?:(?:a|an|the|new|recent|latest|opinion|independent)\s+)*(?:polling|polls?|surveys?|study|studies|"
+    r"reports?|analysis|research|data|figures|estimates?|findings)\s+(?:by|from)\s+",
     re.IGNORECASE,
 )
 _TRAIL_PLAIN = (
@@ -105,7 +111,7 @@ def clean_mention(mention: str) -> str:
     """The span without punctuation around it and without the words that are no part of a name."""
     dotted = re.search(r"\b(?:[A-Z]\.){2,}$", mention)  # keep the stop of "U.S."
     mention = mention.strip(" \t\n,.;:“”\"'‘’()") + ("." if dotted else "")
-    mention = _BASED.sub("", _LEAD_VERB.sub("", mention))
+    mention = _BASED.sub("", _LEAD_VERB.sub("", _FINDING_BY.sub("", mention)))
     mention = _trim_trailing(_ADDRESSEE.sub("", mention))
     if _owned_document(mention):
         mention = _DOCUMENT.sub("", mention)

@@ -1091,3 +1091,68 @@ def test_an_interview_answer_goes_on_in_its_speaker_s_voice_after_a_source_it_ci
         s.speaker for s in _decoded(text, ["Wayne Tseng", "Herald Sun", None, "Wikinews", None], carry=True)
     ]
     assert got == ["Wayne Tseng", "Herald Sun", "Wayne Tseng", "Wikinews", "Wikinews"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Researchers mostly from Pennsylvania State University said x.",
+            "from Pennsylvania State University",
+            "Pennsylvania State University",
+        ),
+        (
+            "Reports citing sources within the Democratic Party said x.",
+            "citing sources within the Democratic Party",
+            "sources within the Democratic Party",
+        ),
+        (
+            "Recent opinion polling by Democratic Action showed x.",
+            "polling by Democratic Action",
+            "Democratic Action",
+        ),
+        (
+            "A study from Griffith University found x.",
+            "A study from Griffith University",
+            "Griffith University",
+        ),
+    ],
+)
+def test_a_span_opening_on_a_preposition_or_a_finding_names_whom_it_is_by(
+    text: str, mention: str, expected: str
+) -> None:
+    assert resolve_mentions(text, [mention]) == [expected]
+
+
+def _finally(text: str, mentions: list[str]) -> list[str | None]:
+    """What the resolver names each mention once the article is read (its ``final`` names)."""
+    resolver, out, pos = ArticleResolver(text), [], 0
+    for i, mention in enumerate(mentions):
+        start = text.index(mention, pos)
+        pos = start + len(mention)
+        out.append(resolver.resolve(start, pos, i))
+    return [resolver.final(name) for name in out]
+
+
+def test_a_name_and_another_after_it_are_two_agents_not_a_fuller_name() -> None:
+    # The model's span cut inside the second name ("... and Center for") renames nobody.
+    text = (
+        "The Center for Biological Diversity sued. "
+        "The Center for Biological Diversity and Center for Food Safety said x. "
+        "The Center for Biological Diversity said y."
+    )
+    got = _finally(
+        text,
+        [
+            "The Center for Biological Diversity",
+            "The Center for Biological Diversity and Center for",
+            "The Center for Biological Diversity",
+        ],
+    )
+    assert got[0] == got[-1] == "Center for Biological Diversity"
+
+
+def test_a_name_with_and_inside_is_still_a_fuller_name() -> None:
+    text = "The Conciliation Service met. The Arbitration and Conciliation Service said x."
+    got = _finally(text, ["The Conciliation Service", "The Arbitration and Conciliation Service"])
+    assert got == ["Arbitration and Conciliation Service"] * 2
