@@ -156,7 +156,7 @@ TITLE_WORDS = frozenset(
     chair ceo cfo coo chief executive officer director general governor senator sen. gov. rep. representative
     mayor judge justice attorney lawyer coach manager captain striker midfielder defender goalkeeper agent
     ambassador envoy commissioner commander colonel col. gen. lt. major sergeant admiral king queen prince
-    princess swami sheriff dr. dr mr. mr mrs. mrs ms. ms prof. professor foreign defence defense finance trade health
+    princess swami sheriff dr. dr mr. mr mrs. mrs ms. ms mme. mme mlle. mlle prof. professor foreign defence defense finance trade health
     interior economy labour labor justice-minister leader negotiator analyst economist founder owner
     president-elect premier chancellor speaker official officer head u.s. chinese russian british french
     german american""".split()

@@ -1156,3 +1156,8 @@ def test_a_name_with_and_inside_is_still_a_fuller_name() -> None:
     text = "The Conciliation Service met. The Arbitration and Conciliation Service said x."
     got = _finally(text, ["The Conciliation Service", "The Arbitration and Conciliation Service"])
     assert got == ["Arbitration and Conciliation Service"] * 2
+
+
+def test_french_honorifics_are_titles_that_say_a_gender() -> None:
+    text = "Mme Spanton said x. Paul Roux spoke. She added y."
+    assert _finally(text, ["Mme Spanton", "Paul Roux", "She"]) == ["Spanton", "Paul Roux", "Spanton"]
