@@ -418,3 +418,22 @@ def test_the_bundled_12_layer_model_is_named_by_mpnet_and_its_files_are_checked(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "mpnet").mkdir()
     assert model_folder("mpnet") == Path("mpnet")  # a user's own folder wins
+
+
+def test_fused_mpnet_attention_computes_what_transformers_does() -> None:
+    from transformers import MPNetConfig, MPNetModel
+
+    from kg.nlp.model import fuse_attention
+
+    torch.manual_seed(0)
+    config = MPNetConfig(
+        vocab_size=100, hidden_size=32, num_hidden_layers=2, num_attention_heads=4, intermediate_size=64
+    )
+    encoder = MPNetModel(config, add_pooling_layer=False).eval()
+    ids = torch.randint(5, 100, (3, 17))
+    mask = torch.ones(3, 17, dtype=torch.long)
+    mask[1, 9:] = 0  # padding must stay masked
+    with torch.no_grad():
+        expected = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        got = fuse_attention(encoder)(input_ids=ids, attention_mask=mask).last_hidden_state
+    assert torch.allclose(got, expected, atol=1e-5)
