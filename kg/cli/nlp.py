@@ -104,6 +104,13 @@ def train(
             "--precision", help="fp32, or bf16 (bfloat16 autocast; for CPUs with AMX or AVX512-BF16)."
         ),
     ] = "fp32",
+    layers: Annotated[
+        int | None,
+        typer.Option(
+            "--layers",
+            help="Keep only the base's first N layers (faster; e.g. 6 of mpnet's 12). Default: all.",
+        ),
+    ] = None,
 ) -> None:
     """Train the adapters and heads on the corpora's train splits; keep the epoch best on their dev splits."""
     from kg.errors import InputError
@@ -132,7 +139,9 @@ def train(
         stance_balance=stance_balance,
         stance_sees=[layer for layer in stance_sees.split(",") if layer],
         full=full,
-        config=ModelConfig(base=BASE_CHOICES[base].name, base_sha256=BASE_CHOICES[base].sha256),
+        config=ModelConfig(
+            base=BASE_CHOICES[base].name, base_sha256=BASE_CHOICES[base].sha256, layers=layers
+        ),
         precision=precision,
     )
     typer.echo(f"saved {out} (best dev score {info['best_dev_score']}, {info['minutes']} min)")

@@ -42,6 +42,9 @@ class ModelConfig:
     stance_sees: list[str] = field(default_factory=list)
     # Full fine-tuning: the encoder's own weights were trained (no adapters) and are saved whole.
     full: bool = False
+    # Keep only the base's first ``layers`` transformer layers (None: all): a 12-layer base cut to 6
+    # runs at about twice its speed, and the adapters and heads are trained on the cut encoder.
+    layers: int | None = None
     training: dict[str, object] = field(default_factory=dict)
 
     def to_json(self) -> str:
@@ -110,6 +113,12 @@ class AttributionModel(nn.Module):
             encoder = BertModel(base_config(**config.tiny), add_pooling_layer=False)
         else:
             encoder = load_base_encoder(config.base)
+        if config.layers is not None:
+            keep = encoder.encoder.layer[: config.layers]
+            if len(keep) != config.layers or config.layers < 1:
+                raise ValueError(f"layers={config.layers}: the base has {len(encoder.encoder.layer)} layers")
+            encoder.encoder.layer = keep
+            encoder.config.num_hidden_layers = config.layers
         # Attention dropout costs a fifth of a CPU training step and buys little with LoRA.
         for module in encoder.modules():
             if module.__class__.__name__ in ("BertSelfAttention", "MPNetSelfAttention"):

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import torch
 
 from kg.annotation import LABEL_FIELDS
@@ -10,7 +11,7 @@ from kg.nlp.annotator import Annotator
 from kg.nlp.device import prepare
 from kg.nlp.infer import batches, collate, predict, windows_for
 from kg.nlp.labels import TAG_LAYERS
-from kg.nlp.model import SENTENCE_HEADS, AttributionModel
+from kg.nlp.model import SENTENCE_HEADS, AttributionModel, ModelConfig
 
 
 def test_forward_shapes_and_pooling(tiny_config, tokenizer, gold_article: dict) -> None:
@@ -437,3 +438,17 @@ def test_fused_mpnet_attention_computes_what_transformers_does() -> None:
         expected = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
         got = fuse_attention(encoder)(input_ids=ids, attention_mask=mask).last_hidden_state
     assert torch.allclose(got, expected, atol=1e-5)
+
+
+def test_a_base_cut_to_fewer_layers_trains_saves_and_reloads_cut(tmp_path: Path, gold_article: dict) -> None:
+    from kg.nlp.train import TrainSettings, train
+    from tests.nlp.conftest import TINY
+
+    config = ModelConfig(tiny=TINY, lora_r=4, window_tokens=64, layers=1)
+    settings = TrainSettings(epochs=1, threads=1, window_choices=(64,))
+    train([gold_article], lambda model: 0.5, config, settings, tmp_path, log=lambda _: None)
+    assert json.loads((tmp_path / "config.json").read_text())["layers"] == 1
+    model = AttributionModel.load(tmp_path)
+    assert len(model.encoder.encoder.layer) == 1
+    with pytest.raises(ValueError, match="layers=3"):
+        AttributionModel(ModelConfig(tiny=TINY, layers=3))
