@@ -154,7 +154,8 @@ COUNTRY_ALIASES = {
 TITLE_WORDS = frozenset(
     """president vice prime minister deputy secretary spokesman spokeswoman spokesperson chairman chairwoman
     chair ceo cfo coo chief executive officer director general governor senator sen. gov. rep. representative
-    mayor judge justice attorney lawyer coach manager captain striker midfielder defender goalkeeper agent
+    mayor assemblyman assemblywoman assemblymember congressman congresswoman councilman councilwoman
+    councillor councilor alderman judge justice attorney lawyer coach manager captain striker midfielder defender goalkeeper agent
     ambassador envoy commissioner commander colonel col. gen. lt. major sergeant admiral king queen prince
     princess swami sheriff dr. dr mr. mr mrs. mrs ms. ms mme. mme mlle. mlle prof. professor foreign defence defense finance trade health
     interior economy labour labor justice-minister leader negotiator analyst economist founder owner

@@ -63,7 +63,7 @@ _FINDING_BY = re.compile(
 )
 _TRAIL_PLAIN = (
     r"later|also|both|again|alone|himself|herself|themselves|itself|then|too|said|says|told|"
-    r"further|have|has|had|of|from|at|for|in|on|and|with|QC|KC|OBE|CBE|MBE"
+    r"further|have|has|had|of|from|at|for|in|on|and|with|the|QC|KC|OBE|CBE|MBE"
 )
 _TRAIL_WORDS = re.compile(
     rf"(?:\s+(?:{_TRAIL_PLAIN}|[a-z]+ed|(?!(?:fami|al|assemb|dai|week|month)ly)[a-z]+ly)\b)+$"

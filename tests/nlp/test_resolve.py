@@ -1161,3 +1161,17 @@ def test_a_name_with_and_inside_is_still_a_fuller_name() -> None:
 def test_french_honorifics_are_titles_that_say_a_gender() -> None:
     text = "Mme Spanton said x. Paul Roux spoke. She added y."
     assert _finally(text, ["Mme Spanton", "Paul Roux", "She"]) == ["Spanton", "Paul Roux", "Spanton"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # A span that runs on into the words after a name ("of the") ends with the name.
+        ("Xiaogang Wei of the Taipei institute said x.", "Xiaogang Wei of the", "Xiaogang Wei"),
+        # State and city legislators' titles are titles.
+        ("Assemblywoman Selena Torres said x.", "Assemblywoman Selena Torres", "Selena Torres"),
+        ("Councilman Joe Buscaino said x.", "Councilman Joe Buscaino", "Joe Buscaino"),
+    ],
+)
+def test_a_name_without_what_the_span_took_in_around_it(text: str, mention: str, expected: str) -> None:
+    assert _finally(text, [mention]) == [expected]
