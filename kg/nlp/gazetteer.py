@@ -157,7 +157,7 @@ TITLE_WORDS = frozenset(
     mayor assemblyman assemblywoman assemblymember congressman congresswoman councilman councilwoman
     councillor councilor alderman judge justice attorney lawyer coach manager captain striker midfielder defender goalkeeper agent
     ambassador envoy commissioner commander colonel col. gen. lt. major sergeant admiral king queen prince
-    princess swami sheriff dr. dr mr. mr mrs. mrs ms. ms mme. mme mlle. mlle prof. professor foreign defence defense finance trade health
+    princess swami sheriff dr. dr mr. mr mrs. mrs ms. ms prof. professor foreign defence defense finance trade health
     interior economy labour labor justice-minister leader negotiator analyst economist founder owner
     president-elect premier chancellor speaker official officer head u.s. chinese russian british french
     german american""".split()

@@ -27,7 +27,7 @@ GENDER = {
         "he him his mr mr. king prince spokesman chairman father husband son brother man".split(), "m"
     ),
     **dict.fromkeys(
-        "she her mrs mrs. ms ms. mme mme. mlle mlle. queen princess spokeswoman chairwoman mother wife daughter sister woman "
+        "she her mrs mrs. ms ms. queen princess spokeswoman chairwoman mother wife daughter sister woman "
         "actress".split(),
         "f",
     ),
