@@ -30,8 +30,8 @@ def load(
     precision: str | None = None,
     threads: int | None = None,
 ) -> Annotator:
-    """The attribution model (the default unless ``model`` names a folder or "mpnet", the bundled
-    12-layer one), ready to annotate.
+    """The attribution model, ready to annotate: the default unless ``model`` names a folder or a
+    bundled model, "mpnet" (on the 12-layer all-mpnet-base-v2) or "mpnet-4" (its first 4 layers).
 
     The result is called on a text (``nlp(text, outlet=..., published=...)``) or on many
     ``kg.Article`` records (``nlp.annotate(articles)``) and gives ``kg.AnnotatedArticle``.
