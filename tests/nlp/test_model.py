@@ -427,11 +427,11 @@ def test_the_bundled_4_layer_model_is_named_by_mpnet_4_and_rebuilds_a_cut_base()
     from kg.nlp.annotator import BUNDLED, model_folder, verify_weights
     from kg.nlp.encoder import MPNET
 
-    assert model_folder("mpnet-4") == BUNDLED["mpnet-4"]
-    config = json.loads((BUNDLED["mpnet-4"] / "config.json").read_text())
+    assert model_folder("mpnet-5") == BUNDLED["mpnet-5"]
+    config = json.loads((BUNDLED["mpnet-5"] / "config.json").read_text())
     assert config["base"] == MPNET.name and config["base_sha256"] == MPNET.sha256
-    assert config["layers"] == 4
-    assert verify_weights(BUNDLED["mpnet-4"])
+    assert config["layers"] == 5
+    assert verify_weights(BUNDLED["mpnet-5"])
 
 
 def test_fused_mpnet_attention_computes_what_transformers_does() -> None:
