@@ -80,15 +80,13 @@ _AND_BODY = re.compile(
 # A name met before and another after "and" ("the Center for Biological Diversity and Center for Food
 # Safety"): two agents, not a fuller name of the first ("Postal and Logistics Union" is one).
 _JOINS = re.compile(r"\s+(?:and|&)\s")
+_JOINT_HEADS = frozenset("company union department party commission corporation authority".split())
+_OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+(of|for)\s+(?:the\s+)?\Z")
+_AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
 
 
 def _joins(first: str, longer: str) -> bool:
     return longer.startswith(first) and _JOINS.match(longer, len(first)) is not None
-
-
-_JOINT_HEADS = frozenset("company union department party commission corporation authority".split())
-_OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+(of|for)\s+(?:the\s+)?\Z")
-_AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
 
 
 @dataclass
@@ -102,6 +100,11 @@ class Entity:
     assumed: bool = False  # the gender is only what the given name suggests ("Lindsey Graham")
     count: int = 0  # times met: a surname alone stands for its most mentioned bearer
     aliases: set[str] = field(default_factory=set)  # acronyms the text gave it: "... (WHO)"
+
+    def guess_gender(self) -> None:
+        """Where nothing has said a gender yet, assume the one the given name suggests."""
+        if self.gender is None and (guess := given_name_gender(self.name)):
+            self.gender, self.assumed = guess, True
 
 
 def _national_role(mention: str) -> bool:
@@ -407,8 +410,8 @@ class ArticleResolver:
         # What the text says (a title, "spokeswoman") outweighs what the given name suggests.
         if said := next((GENDER[w] for w in ent.descriptors if w in GENDER), None):
             ent.gender, ent.assumed = said, False
-        elif ent.gender is None and (guess := given_name_gender(ent.name)):
-            ent.gender, ent.assumed = guess, True  # "Koval" met first, "Mira Koval" now
+        else:
+            ent.guess_gender()  # "Koval" met first, "Mira Koval" now
         if new and (described := named_next(self.pending, ent.name, ent.kind, sentence)):
             self.renamed[described] = ent.name  # "its chief executive said" before "Magnus Lindqvist"
         return self._touch(ent, sentence, kind).name
@@ -488,8 +491,8 @@ class ArticleResolver:
         for ent in self.entities:
             if ent.name == name:
                 return ent
-        guess = given_name_gender(name)
-        ent = Entity(name, _fitting(name, kind), gender=guess, assumed=guess is not None)
+        ent = Entity(name, _fitting(name, kind))
+        ent.guess_gender()
         self.entities.append(ent)
         return ent
 

@@ -90,8 +90,9 @@ def tiny_model_dir(
     return out
 
 
-def resolve_mentions(text: str, mentions: list[str]) -> list[str]:
-    """What the resolver names each mention, read in order as decoding does (one per sentence index)."""
+def resolve_mentions(text: str, mentions: list[str], final: bool = False) -> list[str]:
+    """What the resolver names each mention, read in order as decoding does (one per sentence index);
+    with ``final``, the names it gives them once the whole article is read."""
     from kg.nlp.resolve import ArticleResolver
 
     resolver, out, pos = ArticleResolver(text), [], 0
@@ -99,4 +100,4 @@ def resolve_mentions(text: str, mentions: list[str]) -> list[str]:
         start = text.index(mention, pos)
         pos = start + len(mention)
         out.append(resolver.resolve(start, pos, i))
-    return out
+    return [resolver.final(name) for name in out] if final else out

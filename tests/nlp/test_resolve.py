@@ -1124,16 +1124,6 @@ def test_a_span_opening_on_a_preposition_or_a_finding_names_whom_it_is_by(
     assert resolve_mentions(text, [mention]) == [expected]
 
 
-def _finally(text: str, mentions: list[str]) -> list[str | None]:
-    """What the resolver names each mention once the article is read (its ``final`` names)."""
-    resolver, out, pos = ArticleResolver(text), [], 0
-    for i, mention in enumerate(mentions):
-        start = text.index(mention, pos)
-        pos = start + len(mention)
-        out.append(resolver.resolve(start, pos, i))
-    return [resolver.final(name) for name in out]
-
-
 def test_a_name_and_another_after_it_are_two_agents_not_a_fuller_name() -> None:
     # The model's span cut inside the second name ("... and Center for") renames nobody.
     text = (
@@ -1141,20 +1131,23 @@ def test_a_name_and_another_after_it_are_two_agents_not_a_fuller_name() -> None:
         "The Center for Biological Diversity and Center for Food Safety said x. "
         "The Center for Biological Diversity said y."
     )
-    got = _finally(
+    got = resolve_mentions(
         text,
         [
             "The Center for Biological Diversity",
             "The Center for Biological Diversity and Center for",
             "The Center for Biological Diversity",
         ],
+        final=True,
     )
     assert got[0] == got[-1] == "Center for Biological Diversity"
 
 
 def test_a_name_with_and_inside_is_still_a_fuller_name() -> None:
     text = "The Conciliation Service met. The Arbitration and Conciliation Service said x."
-    got = _finally(text, ["The Conciliation Service", "The Arbitration and Conciliation Service"])
+    got = resolve_mentions(
+        text, ["The Conciliation Service", "The Arbitration and Conciliation Service"], final=True
+    )
     assert got == ["Arbitration and Conciliation Service"] * 2
 
 
@@ -1169,4 +1162,4 @@ def test_a_name_with_and_inside_is_still_a_fuller_name() -> None:
     ],
 )
 def test_a_name_without_what_the_span_took_in_around_it(text: str, mention: str, expected: str) -> None:
-    assert _finally(text, [mention]) == [expected]
+    assert resolve_mentions(text, [mention], final=True) == [expected]
