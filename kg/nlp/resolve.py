@@ -81,6 +81,10 @@ _AND_BODY = re.compile(
 # Safety"): two agents, not a fuller name of the first ("Postal and Logistics Union" is one).
 _JOINS = re.compile(r"\s+(?:and|&)\s")
 _JOINT_HEADS = frozenset("company union department party commission corporation authority".split())
+# "the administration" or "the campaign" after "the Trump administration" was written: that one, a body
+# named by whom it serves, not the latest body of the kind (the Supreme Court) nor the person.
+_LED = {"administration": "government", "campaign": "organization"}
+_LED_BODY = re.compile(rf"(?<![\w\-'’])((?:[{UPPER}][\w'’\-]+[^\S\n]+)+)(administration|campaign)\b")
 _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+(of|for)\s+(?:the\s+)?\Z")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
 
@@ -349,6 +353,8 @@ class ArticleResolver:
         for ent in self._recent():
             if head and (head in ent.descriptors or head in ent.name.lower().split()):
                 return self._touch(ent, sentence).name
+        if head in _LED and len(words) <= 2 and (led := self._led_body(head)):
+            return self._touch(led, sentence).name
         if head in FAMILY:
             return self._relative(head, mention, sentence)
         if head in WORKS and (author := self._author(head)):
@@ -362,6 +368,17 @@ class ArticleResolver:
         written = mention[:1].lower() + mention[1:] if mention.split()[0].istitle() else mention
         self.pending += pending(written, head, wanted, sentence, in_headline(self.text, self.at))
         return written
+
+    def _led_body(self, head: str) -> Entity | None:
+        """The latest "<Name> administration" (or campaign) the text wrote before this mention."""
+        found = None
+        for match in _LED_BODY.finditer(self.text, 0, max(self.at, 0)):
+            if match.group(2) == head:
+                found = match
+        if found is None:
+            return None
+        words = [w for w in found.group(1).split() if w not in SENTENCE_OPENERS and w != "The"]
+        return self._entity(" ".join([*words, head]), _LED[head]) if words else None
 
     def _author(self, work: str) -> Entity | None:
         """Whom a document stands for ("The book alleges" after "Mary Trump released the tell-all book"):

@@ -1163,3 +1163,27 @@ def test_a_name_with_and_inside_is_still_a_fuller_name() -> None:
 )
 def test_a_name_without_what_the_span_took_in_around_it(text: str, mention: str, expected: str) -> None:
     assert resolve_mentions(text, [mention], final=True) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, mentions, expected",
+    [
+        (
+            "Senators say the Trump administration wants the question. The Supreme Court blocked it. "
+            "Later the administration said it would act.",
+            ["Senators", "The Supreme Court", "the administration"],
+            "Trump administration",
+        ),
+        (
+            "Aides said the Biden campaign criticised the commission. Donald Trump said he would not "
+            "attend. The campaign said it was disappointed.",
+            ["Aides", "Donald Trump", "The campaign"],
+            "Biden campaign",
+        ),
+    ],
+)
+def test_the_administration_is_the_one_named_by_whom_it_serves(
+    text: str, mentions: list[str], expected: str
+) -> None:
+    # Only written in passing, in lower case: no entity of that name was tagged before.
+    assert resolve_mentions(text, mentions, final=True)[-1] == expected
