@@ -111,6 +111,18 @@ def train(
             help="Keep only the base's first N layers (faster; e.g. 6 of mpnet's 12). Default: all.",
         ),
     ] = None,
+    teacher: Annotated[
+        Path | None,
+        typer.Option(
+            "--teacher",
+            help="A trained model folder (e.g. kg/nlp/weights-mpnet) whose sentence-head "
+            "probabilities the new model also learns (distillation).",
+        ),
+    ] = None,
+    distill: Annotated[
+        float,
+        typer.Option("--distill", help="With --teacher: the teacher's share of the sentence heads' loss."),
+    ] = 0.5,
 ) -> None:
     """Train the adapters and heads on the corpora's train splits; keep the epoch best on their dev splits."""
     from kg.errors import InputError
@@ -120,6 +132,10 @@ def train(
         raise InputError(f"--base {base}", "unknown base encoder", f"use one of {', '.join(BASE_CHOICES)}")
     if precision not in ("fp32", "bf16"):
         raise InputError(f"--precision {precision}", "training runs in fp32 or bf16", "use fp32 or bf16")
+    if not 0.0 <= distill <= 1.0:
+        raise InputError(f"--distill {distill}", "the teacher's share must be between 0 and 1", "use e.g. 0.5")
+    if teacher is not None and not (teacher / "config.json").is_file():
+        raise InputError(str(teacher), "not a model folder (no config.json)", "pass a folder kg train saved")
     from kg.nlp.model import ModelConfig
     from kg.nlp.train import run_training
 
@@ -143,6 +159,8 @@ def train(
             base=BASE_CHOICES[base].name, base_sha256=BASE_CHOICES[base].sha256, layers=layers
         ),
         precision=precision,
+        teacher=teacher,
+        distill=distill,
     )
     typer.echo(f"saved {out} (best dev score {info['best_dev_score']}, {info['minutes']} min)")
 

@@ -47,6 +47,13 @@ class TrainSettings:
     # "bf16": forward passes under CPU bfloat16 autocast (weights and optimiser stay float32); a
     # 12-layer base trains at about 2.3x the 6-layer fp32 step time instead of 5-7x on AMX CPUs.
     precision: str = "fp32"
+    # Distillation: each sentence head learns (1 - distill) from the gold label and distill from a
+    # teacher model's probabilities (both softened by distill_temperature), where a teacher is given.
+    distill: float = 0.0
+    distill_temperature: float = 2.0
+
+
+Soft = dict[str, torch.Tensor]  # sentence head -> a teacher's probabilities at temperature 1
 
 
 @dataclass(frozen=True)
@@ -54,15 +61,24 @@ class Example:
     window: Window
     tags: list[list[int]]
     targets: dict[int, SentenceTargets]  # global sentence number -> targets
+    soft: dict[int, Soft] | None = None  # global sentence number -> the teacher's probabilities
 
 
 def examples(
-    records: Sequence[dict], tokenizer, rng: random.Random, settings: TrainSettings
+    records: Sequence[dict],
+    tokenizer,
+    rng: random.Random,
+    settings: TrainSettings,
+    teacher: dict[str, list[Soft]] | None = None,
 ) -> list[Example]:
-    """Windows with targets for one epoch: window size and quote style vary per article."""
+    """Windows with targets for one epoch: window size and quote style vary per article.
+
+    ``teacher`` (article id -> per-sentence probabilities) adds soft targets to the windows.
+    """
     out: list[Example] = []
     first = 0
     for a, rec in enumerate(records):
+        soft = teacher.get(rec["id"]) if teacher else None
         text = rec["text"]
         if rng.random() < 0.3:
             text = text.translate(rng.choice(_QUOTE_SWAPS))
@@ -72,7 +88,12 @@ def examples(
         for window in pack(pieces, a, rng.choice(settings.window_choices), frame_of(tokenizer)):
             sids = {s for s in window.sentence_ids if s >= 0}
             out.append(
-                Example(window, tag_targets(window, targets, first), {s: targets[s - first] for s in sids})
+                Example(
+                    window,
+                    tag_targets(window, targets, first),
+                    {s: targets[s - first] for s in sids},
+                    {s: soft[s - first] for s in sids} if soft else None,
+                )
             )
         first += len(spans)
     return out
@@ -114,12 +135,48 @@ def _loss(
         tag_logits.reshape(-1, len(L.BIO)), gold_tags.reshape(-1), weight=weights, ignore_index=-100
     )
     targets: dict[int, SentenceTargets] = {}
+    soft: dict[int, Soft] = {}
     for e in batch:
         targets.update(e.targets)
+        soft.update(e.soft or {})
+    distill = settings.distill if soft and all(s in soft for s in order) else 0.0
     for name, weight in (("stance", 1.0), ("source", 1.0), ("holder", 1.0), ("type", settings.type_weight)):
         gold = torch.tensor([getattr(targets[s], name) for s in order])
-        loss = loss + weight * ce(heads[name], gold, weight=stance_weight if name == "stance" else None)
+        head = (1 - distill) * ce(heads[name], gold, weight=stance_weight if name == "stance" else None)
+        if distill:
+            head = head + distill * _distill_loss(
+                heads[name], torch.stack([soft[s][name] for s in order]), settings.distill_temperature
+            )
+        loss = loss + weight * head
     return loss
+
+
+def _distill_loss(logits: torch.Tensor, teacher: torch.Tensor, temperature: float) -> torch.Tensor:
+    """Cross-entropy of the student against the teacher, both softened by ``temperature`` (scaled by its square)."""
+    target = (teacher.clamp_min(1e-8).log() / temperature).softmax(-1)
+    student = (logits / temperature).log_softmax(-1)
+    return -(target * student).sum(-1).mean() * temperature**2
+
+
+def teacher_probabilities(records: Sequence[dict], teacher: Path) -> dict[str, list[Soft]]:
+    """A trained model's sentence-head probabilities (temperature 1) for every sentence of ``records``.
+
+    The teacher runs once, in bfloat16 where the CPU has it, before training starts.
+    """
+    from kg.nlp.device import cpu_has_bf16, prepare
+    from kg.nlp.encoder import load_tokenizer
+    from kg.nlp.infer import predict
+
+    model = AttributionModel.load(teacher)
+    model.config.temperature = 1.0
+    model = prepare(model, torch.device("cpu"), "bf16" if cpu_has_bf16() else "fp32")
+    unique = {rec["id"]: rec for rec in records}
+    docs = [(rec["text"], [(s["start"], s["end"]) for s in rec["sentences"]]) for rec in unique.values()]
+    raw = predict(model, load_tokenizer(model.config.base), docs)
+    return {
+        rid: [{name: torch.tensor(p) for name, p in sent.probs.items()} for sent in sents]
+        for rid, sents in zip(unique, raw, strict=True)
+    }
 
 
 def train(
@@ -131,10 +188,12 @@ def train(
     progress: Callable[[int, int, float], None] = lambda step, total, loss: None,
     log: Callable[[str], None] = print,
     init: Path | None = None,
+    teacher: dict[str, list[Soft]] | None = None,
 ) -> dict[str, object]:
     """Train, keep the epoch with the best ``select(model)`` score, save it to ``out_dir``.
 
-    With ``init``, training continues from that saved model's adapters and heads.
+    With ``init``, training continues from that saved model's adapters and heads; with
+    ``teacher`` (from teacher_probabilities) the sentence heads also learn its probabilities.
     """
     from kg.nlp.encoder import load_tokenizer
 
@@ -155,7 +214,7 @@ def train(
         [{"params": encoder, "lr": lr_encoder}, {"params": heads, "lr": settings.lr_heads}],
         weight_decay=0.01,
     )
-    first_epoch = examples(train_records, tokenizer, rng, settings)
+    first_epoch = examples(train_records, tokenizer, rng, settings, teacher)
     balance = stance_weights(train_records, settings.stance_balance)
     steps_per_epoch = (len(first_epoch) + settings.batch_windows - 1) // settings.batch_windows
     total = steps_per_epoch * settings.epochs
@@ -165,7 +224,7 @@ def train(
     )
     best, best_score, history, step, started = None, -1.0, [], 0, time.time()
     for epoch in range(settings.epochs):
-        data = first_epoch if epoch == 0 else examples(train_records, tokenizer, rng, settings)
+        data = first_epoch if epoch == 0 else examples(train_records, tokenizer, rng, settings, teacher)
         rng.shuffle(data)
         model.train()
         for lo in range(0, len(data), settings.batch_windows):
@@ -200,6 +259,7 @@ def train(
         "stance_balance": settings.stance_balance,
         "full": settings.full,
         "init": str(init) if init else None,
+        "distill": settings.distill if teacher else 0.0,
         "minutes": round((time.time() - started) / 60, 1),
     }
     model.save(out_dir)
@@ -278,11 +338,15 @@ def run_training(
     stance_sees: Sequence[str] = (),
     full: bool = False,
     precision: str = "fp32",
+    teacher: Path | None = None,
+    distill: float = 0.5,
 ) -> dict[str, object]:
     """`kg train`: the corpora's train splits, chosen on their dev splits (mean score), saved to ``out``.
 
-    ``init`` starts from a saved model's adapters and heads instead of fresh ones. The
-    confidence (temperature and row map) is then fitted on the dev splits (kg.nlp.calibrate).
+    ``init`` starts from a saved model's adapters and heads instead of fresh ones; ``teacher``
+    (a saved model, e.g. a bigger base) is distilled into the sentence heads with weight
+    ``distill``. The confidence (temperature and row map) is then fitted on the dev splits
+    (kg.nlp.calibrate).
     """
     from kg.cli.progress import progress_bar
     from kg.nlp.annotator import label_docs, write_sums
@@ -312,7 +376,13 @@ def run_training(
         lr_encoder=lr / 10,
         stance_sees=tuple(stance_sees),
         precision=precision,
+        distill=distill if teacher else 0.0,
     )
+    soft = None
+    if teacher is not None:
+        torch.set_num_threads(threads)
+        soft = teacher_probabilities(train_records, teacher)
+        log(f"teacher {teacher}: {sum(len(v) for v in soft.values())} sentences, distill weight {distill}")
     with progress_bar("training") as update:
         train(
             train_records,
@@ -323,8 +393,11 @@ def run_training(
             progress=update,
             log=log,
             init=init,
+            teacher=soft,
         )
     model = AttributionModel.load(out)
+    if teacher is not None:
+        model.config.training["teacher"] = str(teacher)
     fitted = fit_temperature(model, tokenizer, [r for d in dev_sets for r in d])
     model.config.training = {
         **model.config.training,

@@ -67,3 +67,39 @@ def test_stance_weights_favour_rare_positions() -> None:
     assert abs(float(weights.mean()) - 1.0) < 1e-6
     neutral, denying = weights[L.STANCES.index("neutral")], weights[L.STANCES.index("denying")]
     assert denying > 2 * neutral  # (18 / 2) ** 0.5 against (22 / 18) ** 0.5
+
+
+def test_a_teacher_is_distilled_into_the_sentence_heads(
+    tmp_path: Path, gold_article: dict, tiny_config: ModelConfig, tiny_model_dir: Path
+) -> None:
+    import random
+
+    import torch
+
+    from kg.nlp.encoder import load_tokenizer
+    from kg.nlp.train import TrainSettings, _loss, examples, teacher_probabilities
+
+    soft = teacher_probabilities([gold_article, gold_article], tiny_model_dir)
+    assert list(soft) == [gold_article["id"]]
+    assert len(soft[gold_article["id"]]) == len(gold_article["sentences"])
+    first = soft[gold_article["id"]][0]
+    assert abs(float(first["stance"].sum()) - 1.0) < 1e-4
+
+    torch.manual_seed(0)
+    model = AttributionModel(tiny_config)
+    tokenizer = load_tokenizer(tiny_config.base)
+    settings = TrainSettings(window_choices=(256,), distill=1.0)
+    batch = examples([gold_article], tokenizer, random.Random(0), settings, soft)
+    assert all(e.soft for e in batch)
+    model.eval()
+    with torch.no_grad():
+        taught = float(_loss(model, batch, settings))
+        # Other teacher probabilities move the loss; other gold sentence labels do not at weight 1.
+        flipped = {k: [{n: p.flip(-1) for n, p in s.items()} for s in v] for k, v in soft.items()}
+        other = examples([gold_article], tokenizer, random.Random(0), settings, flipped)
+        assert abs(float(_loss(model, other, settings)) - taught) > 1e-4
+        relabelled = {**gold_article, "sentences": [{**s, "stance": "eager"} for s in gold_article["sentences"]]}
+        same = examples([relabelled], tokenizer, random.Random(0), settings, soft)
+        assert abs(float(_loss(model, same, settings)) - taught) < 1e-5
+        plain = examples([gold_article], tokenizer, random.Random(0), TrainSettings(window_choices=(256,)))
+        assert abs(float(_loss(model, plain, TrainSettings())) - taught) > 1e-4
