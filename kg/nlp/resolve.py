@@ -85,6 +85,8 @@ _JOINT_HEADS = frozenset("company union department party commission corporation 
 # named by whom it serves, not the latest body of the kind (the Supreme Court) nor the person.
 _LED = {"administration": "government", "campaign": "organization"}
 _LED_BODY = re.compile(rf"(?<![\w\-'’])((?:[{UPPER}][\w'’\-]+[^\S\n]+)+)(administration|campaign)\b")
+# A place's plural possessive before a name: "United States' National Basketball Association".
+_PLACE_OWNS = re.compile(rf"(.+?s)[’'][^\S\n]+(?=[{UPPER}])")
 _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+(of|for)\s+(?:the\s+)?\Z")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
 
@@ -404,6 +406,8 @@ class ArticleResolver:
         if re.match(r"(?:the|The)\s+\S", mention) and any(is_proper(w) for w in mention.split()[1:]):
             mention = mention.split(" ", 1)[1]  # "The Taliban", "the Biden campaign": as "Taliban"
         mention, acronym = acronym_given(mention)
+        if (owner := _PLACE_OWNS.match(mention)) and is_place(owner.group(1)):
+            mention = mention[owner.end() :]
         words, roles = after_roles(after_owner(mention.split()))
         mention = " ".join(words)
         name, titles = strip_titles(trailing_name(mention))

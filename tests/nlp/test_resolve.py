@@ -1187,3 +1187,16 @@ def test_the_administration_is_the_one_named_by_whom_it_serves(
 ) -> None:
     # Only written in passing, in lower case: no entity of that name was tagged before.
     assert resolve_mentions(text, mentions, final=True)[-1] == expected
+
+
+def test_a_place_s_plural_possessive_is_no_part_of_the_name_after_it() -> None:
+    text = (
+        "The United States' National Basketball Association suspended play. They said a player was ill. "
+        "The Workers' Party of Korea said nothing."
+    )
+    mentions = ["The United States' National Basketball Association", "They", "The Workers' Party of Korea"]
+    assert resolve_mentions(text, mentions, final=True) == [
+        "National Basketball Association",
+        "National Basketball Association",
+        "Workers' Party of Korea",  # no place owns it
+    ]
