@@ -10,6 +10,9 @@ bias)`` with one (slope, bias) for rows without a speaker and one for rows with 
 four numbers, fitted by log-loss on the dev records after the temperature and stored in
 the model's config (``training.calibration.rows``). The model runs once and decodes once.
 
+Before the confidence, one decision is fitted on dev: a bias on the source head's "no
+attribution" logit (``none_bias``), the one of NONE_BIASES with the best mean dev score.
+
 ``python -m kg.nlp.calibrate MODEL_DIR GOLD...`` re-fits a saved model without training.
 """
 
@@ -25,10 +28,12 @@ from kg.nlp.confidence import ATTRIBUTED, SPEAKERLESS, RowMap, logit, row_confid
 from kg.nlp.encoder import record_sums, recorded_sums
 from kg.nlp.evaluate import align, expected_calibration_error, row_right
 from kg.nlp.infer import RawSentence, predict
+from kg.nlp.labels import SOURCES
 from kg.nlp.model import AttributionModel
 from kg.segment import sentence_spans
 
 GRID = tuple(round(0.5 + 0.1 * k, 2) for k in range(46))  # 0.5 .. 5.0
+NONE_BIASES = tuple(-0.25 * k for k in range(13))  # 0 .. -3: the source head's "no attribution" logit
 HEADS = ("source", "stance", "holder")  # the heads whose top probabilities make a row's confidence
 
 
@@ -51,6 +56,57 @@ def rescale(raw: RawSentence, factor: float) -> RawSentence:
         total = sum(exps)
         probs[name] = tuple(x / total for x in exps)
     return RawSentence(raw.spans, probs)
+
+
+def shift_none(raw: RawSentence, bias: float, temperature: float) -> RawSentence:
+    """Probabilities as if ``bias`` had been added to the "no attribution" logit (before ``temperature``)."""
+    p = list(raw.probs["source"])
+    p[SOURCES.index("none")] *= math.exp(bias / temperature)
+    total = sum(p)
+    return RawSentence(raw.spans, {**raw.probs, "source": tuple(x / total for x in p)})
+
+
+def fit_none_bias(
+    model: AttributionModel,
+    tokenizer,
+    dev_sets: Sequence[Sequence[dict]],
+    grid: Sequence[float] = NONE_BIASES,
+) -> dict[str, object]:
+    """The bias on the "no attribution" logit with the best mean dev score (kg.nlp.run.dev_score).
+
+    The model runs once per set; each bias only re-decodes. Of equal scores the smallest shift
+    wins. The bias is added to ``model.config.none_bias`` and returned with the scores.
+    """
+    from kg.nlp.decode import decode_article
+    from kg.nlp.run import dev_score
+
+    outputs = []
+    for records in dev_sets:
+        docs = [(r["text"], sentence_spans(r["text"])) for r in records]
+        outputs.append((records, docs, predict(model, tokenizer, docs)))
+
+    def mean_score(bias: float) -> float:
+        scores = []
+        for records, docs, raw in outputs:
+            temperature = model.config.temperature
+            shifted = [
+                [
+                    s.to_record()
+                    for s in decode_article(text, spans, [shift_none(x, bias, temperature) for x in r])
+                ]
+                for (text, spans), r in zip(docs, raw, strict=True)
+            ]
+            scores.append(dev_score(lambda _docs, out=shifted: out, records))
+        return sum(scores) / len(scores)
+
+    scores = {bias: mean_score(bias) for bias in grid}
+    best = max(grid, key=lambda b: (round(scores[b], 4), b))
+    model.config.none_bias = round(model.config.none_bias + best, 4)
+    return {
+        "none_bias": model.config.none_bias,
+        "dev_score_before": round(scores[0.0], 4),
+        "dev_score_after": round(scores[best], 4),
+    }
 
 
 def head_product(raw: RawSentence) -> float:
@@ -138,7 +194,8 @@ def fit_temperature(
 
 
 def refit(folder: Path, gold_paths: Sequence[Path]) -> dict[str, object]:
-    """Re-fit a saved model's calibration on ``gold_paths``: only its calibration fields change.
+    """Re-fit a saved model's "no attribution" bias (each gold file a dev set, their scores averaged)
+    and then its calibration on ``gold_paths``: only those fields change.
 
     The ``config.json`` line of the folder's SHA256SUMS, where there is one, follows.
     """
@@ -146,13 +203,15 @@ def refit(folder: Path, gold_paths: Sequence[Path]) -> dict[str, object]:
     from kg.nlp.run import load_gold
 
     model = AttributionModel.load(folder)
-    fitted = fit_temperature(
-        model, load_tokenizer(model.config.base), [r for p in gold_paths for r in load_gold(p)]
-    )
+    tokenizer = load_tokenizer(model.config.base)
+    dev_sets = [load_gold(p) for p in gold_paths]
+    decision = fit_none_bias(model, tokenizer, dev_sets)
+    fitted = fit_temperature(model, tokenizer, [r for d in dev_sets for r in d])
     path = folder / "config.json"
     config = json.loads(path.read_text(encoding="utf-8"))
     config["temperature"] = fitted["temperature"]
-    config["training"] = {**config.get("training", {}), "calibration": fitted}
+    config["none_bias"] = model.config.none_bias
+    config["training"] = {**config.get("training", {}), "calibration": fitted, "decision": decision}
     path.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     if path.name in recorded_sums(folder):
         record_sums(folder, [path.name])
@@ -164,7 +223,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(
         prog="python -m kg.nlp.calibrate",
-        description="Re-fit a saved model's confidence (temperature and row map) on gold files.",
+        description="Re-fit a saved model's no-attribution bias and confidence (temperature and row map) "
+        "on gold files (each file one dev set).",
     )
     parser.add_argument("model", type=Path, help="the model folder (config.json, model.safetensors)")
     parser.add_argument("gold", type=Path, nargs="+", help="gold JSON Lines files, e.g. the dev splits")

@@ -108,6 +108,12 @@ def _spans(
     return found
 
 
+def _offset(head: str) -> int:
+    """Where ``head``'s logits start in the sentence heads' joined logits."""
+    names = list(SENTENCE_HEADS)
+    return sum(len(SENTENCE_HEADS[n]) for n in names[: names.index(head)])
+
+
 def predict(
     model: AttributionModel,
     tokenizer,
@@ -137,10 +143,12 @@ def predict(
                 logits.setdefault(sid, []).append(joined[local])
     sizes = [len(v) for v in SENTENCE_HEADS.values()]
     temperature = model.config.temperature
+    none_at = _offset("source") + L.SOURCES.index("none")
     raw: list[RawSentence] = []
     for sid in range(total):
         parts = logits.get(sid)
         mean = torch.stack(parts).mean(0) if parts else torch.zeros(sum(sizes))
+        mean[none_at] += model.config.none_bias
         probs = {
             name: tuple((chunk / temperature).softmax(-1).tolist())
             for name, chunk in zip(SENTENCE_HEADS, mean.split(sizes), strict=True)

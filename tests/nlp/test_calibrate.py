@@ -78,7 +78,7 @@ def test_fitting_sets_the_temperature_and_the_row_map(
     assert 0 <= fitted["ece_after"] <= 1 and 0 <= fitted["ece_before"] <= 1
 
 
-def test_refit_changes_only_the_calibration_and_its_sum(
+def test_refit_changes_only_the_decision_bias_the_calibration_and_its_sum(
     tiny_model_dir: Path, gold_article: dict, tmp_path: Path
 ) -> None:
     from kg.nlp.encoder import recorded_sums, sha256_file
@@ -92,9 +92,13 @@ def test_refit_changes_only_the_calibration_and_its_sum(
     fitted = refit(folder, [gold])
     after = json.loads((folder / "config.json").read_text())
     assert after["temperature"] == fitted["temperature"]
-    assert after["training"] == {**before["training"], "calibration": fitted}
-    assert {k: v for k, v in after.items() if k not in ("temperature", "training")} == {
-        k: v for k, v in before.items() if k not in ("temperature", "training")
+    decision = after["training"]["decision"]
+    assert after["none_bias"] == decision["none_bias"] and decision["none_bias"] <= 0
+    assert decision["dev_score_after"] >= decision["dev_score_before"]
+    assert after["training"] == {**before["training"], "calibration": fitted, "decision": decision}
+    fields = ("temperature", "training", "none_bias")
+    assert {k: v for k, v in after.items() if k not in fields} == {
+        k: v for k, v in before.items() if k not in fields
     }
     assert recorded_sums(folder) == {
         "config.json": sha256_file(folder / "config.json"),
@@ -167,3 +171,25 @@ def test_the_refit_command_names_a_folder_that_is_no_model(tmp_path, capsys) -> 
         main([str(tmp_path), "dev.jsonl"])
     assert stop.value.code == 2
     assert f"{tmp_path}: no config.json" in capsys.readouterr().err
+
+
+def test_the_no_attribution_bias_moves_the_source_decision(tiny_model_dir: Path, gold_article: dict) -> None:
+    from kg.nlp.calibrate import shift_none
+    from kg.nlp.encoder import load_tokenizer
+    from kg.nlp.infer import predict
+    from kg.nlp.labels import SOURCES
+    from kg.segment import sentence_spans
+
+    model = AttributionModel.load(tiny_model_dir)
+    tokenizer = load_tokenizer(model.config.base)
+    docs = [(gold_article["text"], sentence_spans(gold_article["text"]))]
+    none = SOURCES.index("none")
+    plain = predict(model, tokenizer, docs)[0]
+    model.config.none_bias = -1.5
+    biased = predict(model, tokenizer, docs)[0]
+    for a, b in zip(plain, biased, strict=True):
+        assert b.probs["source"][none] < a.probs["source"][none]
+        # shift_none gives, from the plain output, what the model gives with the bias
+        shifted = shift_none(a, -1.5, model.config.temperature).probs["source"]
+        assert all(abs(x - y) < 1e-5 for x, y in zip(shifted, b.probs["source"], strict=True))
+        assert a.probs["stance"] == b.probs["stance"]  # the other heads are untouched
