@@ -133,7 +133,9 @@ def train(
     if precision not in ("fp32", "bf16"):
         raise InputError(f"--precision {precision}", "training runs in fp32 or bf16", "use fp32 or bf16")
     if not 0.0 <= distill <= 1.0:
-        raise InputError(f"--distill {distill}", "the teacher's share must be between 0 and 1", "use e.g. 0.5")
+        raise InputError(
+            f"--distill {distill}", "the teacher's share must be between 0 and 1", "use e.g. 0.5"
+        )
     if teacher is not None and not (teacher / "config.json").is_file():
         raise InputError(str(teacher), "not a model folder (no config.json)", "pass a folder kg train saved")
     from kg.nlp.model import ModelConfig

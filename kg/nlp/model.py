@@ -36,7 +36,7 @@ class ModelConfig:
     # also fits the row map of training["calibration"]["rows"] that turns the heads' product into a confidence).
     temperature: float = 1.0
     # Added to the source head's "no attribution" logit before the temperature (fitted on dev by
-    # kg.nlp.calibrate): real copy attributes more than the training mix lets the head say.
+    # kg.nlp.calibrate --none-bias; 0 in the shipped models).
     none_bias: float = 0.0
     # A tiny random encoder for fast tests instead of the pretrained base, e.g. {"hidden_size": 32}.
     tiny: dict[str, int] | None = None

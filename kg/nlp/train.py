@@ -350,7 +350,7 @@ def run_training(
     """
     from kg.cli.progress import progress_bar
     from kg.nlp.annotator import label_docs, write_sums
-    from kg.nlp.calibrate import fit_none_bias, fit_temperature
+    from kg.nlp.calibrate import fit_temperature
     from kg.nlp.encoder import load_tokenizer
     from kg.nlp.run import dev_score, load_gold
 
@@ -398,18 +398,13 @@ def run_training(
     model = AttributionModel.load(out)
     if teacher is not None:
         model.config.training["teacher"] = str(teacher)
-    decision = fit_none_bias(model, tokenizer, dev_sets)
     fitted = fit_temperature(model, tokenizer, [r for d in dev_sets for r in d])
     model.config.training = {
         **model.config.training,
-        "decision": decision,
         "calibration": fitted,
         "corpora": [str(c) for c in corpora],
     }
     (out / "config.json").write_text(model.config.to_json() + "\n", encoding="utf-8")
-    log(
-        f"no-attribution bias {decision['none_bias']}: dev score {decision['dev_score_before']} -> {decision['dev_score_after']}"
-    )
     log(
         f"temperature {fitted['temperature']}: dev calibration error {fitted['ece_before']} -> {fitted['ece_after']}"
     )

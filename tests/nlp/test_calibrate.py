@@ -89,7 +89,7 @@ def test_refit_changes_only_the_decision_bias_the_calibration_and_its_sum(
     (folder / "SHA256SUMS").write_text(f"{'0' * 64}  config.json\n{'1' * 64}  other.bin\n")
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps(gold_article) + "\n", encoding="utf-8")
-    fitted = refit(folder, [gold])
+    fitted = refit(folder, [gold], none_bias=True)
     after = json.loads((folder / "config.json").read_text())
     assert after["temperature"] == fitted["temperature"]
     decision = after["training"]["decision"]

@@ -98,7 +98,10 @@ def test_a_teacher_is_distilled_into_the_sentence_heads(
         flipped = {k: [{n: p.flip(-1) for n, p in s.items()} for s in v] for k, v in soft.items()}
         other = examples([gold_article], tokenizer, random.Random(0), settings, flipped)
         assert abs(float(_loss(model, other, settings)) - taught) > 1e-4
-        relabelled = {**gold_article, "sentences": [{**s, "stance": "eager"} for s in gold_article["sentences"]]}
+        relabelled = {
+            **gold_article,
+            "sentences": [{**s, "stance": "eager"} for s in gold_article["sentences"]],
+        }
         same = examples([relabelled], tokenizer, random.Random(0), settings, soft)
         assert abs(float(_loss(model, same, settings)) - taught) < 1e-5
         plain = examples([gold_article], tokenizer, random.Random(0), TrainSettings(window_choices=(256,)))
