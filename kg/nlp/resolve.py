@@ -20,7 +20,7 @@ from kg.nlp.gazetteer import (
     UNNAMED_HEADS,
 )
 from kg.nlp.names import is_name, plain_name, strip_titles
-from kg.nlp.resolve_acronyms import acronym_given, initials, person_initials
+from kg.nlp.resolve_acronyms import abbreviates, acronym_given, initials, person_initials
 from kg.nlp.resolve_cataphora import Pending, as_the_body_writes, in_headline, named_next, pending
 from kg.nlp.resolve_kinds import (
     FAMILY,
@@ -45,6 +45,7 @@ from kg.nlp.resolve_kinds import (
 )
 from kg.nlp.resolve_research import WORKS, group_named, issuing_sentence, names_group
 from kg.nlp.resolve_span import (
+    DESCRIBING,
     PREPOSITIONS,
     PROPER_RUN,
     SENTENCE_OPENERS,
@@ -239,8 +240,10 @@ class ArticleResolver:
                     words = after_roles([*office.groups(), *words])[0][-len(words) :]
                 if words and asks(self.text[start:end], words[0]):
                     words = words[1:]  # "Will Red Hat employees be barred ...?"
-                while words and (words[0] in SENTENCE_OPENERS or is_place(words[0])):
-                    words = words[1:]  # "When Trump", "Argentina Alberto Fernández": the name after
+                while words and (
+                    words[0] in SENTENCE_OPENERS or is_place(words[0]) or DESCRIBING.fullmatch(words[0])
+                ):
+                    words = words[1:]  # "When Trump", "Argentina Alberto Fernández", "Kurdish-led SDF"
                 self._met(words, at, sentence)
 
     def _run_end(self, run: re.Match[str]) -> int:
@@ -417,8 +420,11 @@ class ArticleResolver:
         new = ent is None
         if new:
             ent = self._entity(name, kind)
-        elif len(name) > len(ent.name) and ent.name in name and not _joins(ent.name, name):
+        elif len(name) > len(ent.name) and (
+            (ent.name in name and not _joins(ent.name, name)) or abbreviates(ent.name, name)
+        ):
             self.renamed[ent.name] = name  # "Koval" met first, "Mira Koval" later: keep the full name
+            ent.aliases.add(ent.name)  # as "PG&E" and then "Pacific Gas and Electric Company"
             ent.name = name
         ent.descriptors |= titles
         ent.aliases |= {acronym} if acronym else set()
@@ -463,8 +469,8 @@ class ArticleResolver:
         for ent in self._recent():  # "Emergencies Ministry" and "Emergency Situations Ministry"
             if field_variant(name, ent.name):
                 return ent
-        for ent in self._recent():  # "RIAA" and "Recording Industry Association of America"
-            if initials(name) == ent.name or initials(ent.name) == name:
+        for ent in self._recent():  # "RIAA" and "Recording Industry Association of America", "PG&E"
+            if initials(name) == ent.name or abbreviates(name, ent.name) or abbreviates(ent.name, name):
                 return ent
         if name.isalpha() and name.isupper():  # "NG" answering for Natasha Gownaris
             for ent in self._recent():

@@ -1200,3 +1200,33 @@ def test_a_place_s_plural_possessive_is_no_part_of_the_name_after_it() -> None:
         "National Basketball Association",
         "Workers' Party of Korea",  # no place owns it
     ]
+
+
+@pytest.mark.parametrize(
+    "text, mentions, expected",
+    [
+        (  # an acronym with "&" for "and", the company's kind word left out; the full name kept
+            "PG&E cut the power. Later Pacific Gas and Electric Company said it would restore it. PG&E added more.",
+            ["PG&E", "Pacific Gas and Electric Company", "PG&E"],
+            ["Pacific Gas and Electric Company"] * 3,
+        ),
+        (  # who leads or backs a body describes it
+            "The Kurdish-led Syrian Democratic Forces advanced. The SDF said it held. "
+            "The Iran-backed Houthi Movement said nothing.",
+            ["The Kurdish-led Syrian Democratic Forces", "The SDF", "The Iran-backed Houthi Movement"],
+            ["Syrian Democratic Forces", "Syrian Democratic Forces", "Houthi Movement"],
+        ),
+    ],
+)
+def test_acronyms_and_describing_words_before_a_name(
+    text: str, mentions: list[str], expected: list[str]
+) -> None:
+    assert resolve_mentions(text, mentions, final=True) == expected
+
+
+def test_a_describing_word_is_no_part_of_a_name_met_in_passing() -> None:
+    text = "Fighting went on as the Kurdish-led Syrian Democratic Forces advanced. The SDF said it held."
+    resolver = ArticleResolver(text)
+    resolver.observe(0, text.index(" The SDF"), 0)
+    start = text.index("The SDF")
+    assert resolver.final(resolver.resolve(start, start + len("The SDF"), 1)) == "Syrian Democratic Forces"
