@@ -154,7 +154,7 @@ COUNTRY_ALIASES = {
 TITLE_WORDS = frozenset(
     """president vice prime minister deputy secretary spokesman spokeswoman spokesperson chairman chairwoman
     chair ceo cfo coo chief executive officer director general governor senator sen. gov. rep. representative
-    mayor assemblyman assemblywoman assemblymember congressman congresswoman councilman councilwoman
+    mayor assemblyman assemblywoman assemblymember congressman congresswoman councilman councilwoman whip
     councillor councilor alderman judge justice attorney lawyer coach manager captain striker midfielder defender goalkeeper agent
     ambassador envoy commissioner commander colonel col. gen. lt. major sergeant admiral king queen prince
     princess swami sheriff dr. dr mr. mr mrs. mrs ms. ms prof. professor foreign defence defense finance trade health

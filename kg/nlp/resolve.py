@@ -88,6 +88,7 @@ _LED = {"administration": "government", "campaign": "organization"}
 _LED_BODY = re.compile(rf"(?<![\w\-'’])((?:[{UPPER}][\w'’\-]+[^\S\n]+)+)(administration|campaign)\b")
 # A place's plural possessive before a name: "United States' National Basketball Association".
 _PLACE_OWNS = re.compile(rf"(.+?s)[’'][^\S\n]+(?=[{UPPER}])")
+_PAIR = re.compile(r"(.+?)\s+and\s+(.+)")
 _OFFICE_BEFORE = re.compile(r"([A-Za-z]+)\s+(of|for)\s+(?:the\s+)?\Z")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|by|at|in|on|of|for|against|about)\s+(?:the\s+)?\Z")
 
@@ -217,6 +218,8 @@ class ArticleResolver:
                 return self._named(named.group(1), named.end(1), sentence, kind)
         if described:
             return self._description(mention, sentence, kind)
+        if joint := self._joint(mention, end, sentence, kind):
+            return joint
         if not looks_personal(mention) and (person := person_after_role(self.text, end)):
             return self._named(*person, sentence, kind)  # "[UCL] astronomer Angelos Tsiaras"
         return self._named(mention, end, sentence, kind)
@@ -337,6 +340,28 @@ class ArticleResolver:
         were a TV anchor"): the person most spoken of so far, the one interviewed."""
         person = max(filter(self._personal, self.entities), key=lambda e: e.count, default=None)
         return self._touch(person, sentence).name if person else mention
+
+    def _joint(self, mention: str, end: int, sentence: int, kind: str | None) -> str | None:
+        """Two people named together ("Senate Minority Whip Dick Durbin and Representative Adam Schiff",
+        "Barr and Ross" after both were named): one joint agent, each by the name they go by."""
+        pair = _PAIR.fullmatch(mention)
+        if not pair:
+            return None
+        people = []
+        for part in pair.groups():
+            words, _ = after_roles(after_owner(part.split()))
+            bare = strip_titles(" ".join(words))[0]
+            bearer = self._bearer(bare) if len(bare.split()) == 1 and is_proper(bare) else None
+            if not (bearer or looks_personal(bare)):
+                return None
+            people.append(bearer.name if bearer else None)
+        names = [
+            known or self._named(part, end if k else self.at, sentence, kind)
+            for k, (known, part) in enumerate(zip(people, pair.groups(), strict=True))
+        ]
+        if len(set(names)) < 2:
+            return None
+        return self._touch(self._entity(" and ".join(names), kind), sentence, kind).name
 
     def _research_group(self, mention: str, sentence: int) -> str | None:
         """A research group brought in as written, or the latest one a description refers back to."""

@@ -1230,3 +1230,29 @@ def test_a_describing_word_is_no_part_of_a_name_met_in_passing() -> None:
     resolver.observe(0, text.index(" The SDF"), 0)
     start = text.index("The SDF")
     assert resolver.final(resolver.resolve(start, start + len("The SDF"), 1)) == "Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize(
+    "text, mentions, expected",
+    [
+        (
+            "Senate Minority Whip Dick Durbin and Representative Adam Schiff said it was wrong. Schiff went on.",
+            ["Senate Minority Whip Dick Durbin and Representative Adam Schiff", "Schiff"],
+            ["Dick Durbin and Adam Schiff", "Adam Schiff"],
+        ),
+        (
+            "William Barr met Wilbur Ross. Barr and Ross refused.",
+            ["William Barr", "Wilbur Ross", "Barr and Ross"],
+            ["William Barr", "Wilbur Ross", "William Barr and Wilbur Ross"],
+        ),
+        (  # no people: as written
+            "Johnson and Johnson said the vaccine works. According to Reuters and NBC, it does.",
+            ["Johnson and Johnson", "Reuters and NBC"],
+            ["Johnson and Johnson", "Reuters and NBC"],
+        ),
+    ],
+)
+def test_two_people_named_together_are_one_joint_agent_by_their_full_names(
+    text: str, mentions: list[str], expected: list[str]
+) -> None:
+    assert resolve_mentions(text, mentions, final=True) == expected
