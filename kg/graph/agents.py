@@ -6,7 +6,9 @@ rules, first match wins:
 
 1. an agent that publishes an article is an Outlet;
 2. the curated table's class (kg/graph/data/entities.json);
-3. a country (or its capital) is a Government;
+3. a country (or its capital) is a Government; a name of two words or more ending in a
+   newspaper's word ("Miami Herald", "Manila Bulletin", "The Telegraph") is an Outlet, whatever
+   roles its mentions were given;
 4. the roles its mentions play: Official when any mention is an official (a person with an
    office), else the most frequent role (ties: government, organization, outlet, person);
 5. no role at all: an intermediary of a chain is an Outlet; a name ending in a kind word
@@ -35,6 +37,12 @@ CLASSES = {
     "organization": KG.Organization,
     "outlet": KG.Outlet,
 }
+# The last word of a newspaper's name; an agent so named is an Outlet whatever roles the model
+# gave its mentions ("Korea Herald" had been typed Government, "Herald Sun" Official).
+NEWSPAPER_WORDS = frozenset(
+    "herald times post tribune gazette journal telegraph guardian chronicle mail mirror bulletin "
+    "inquirer courier dispatch news sun".split()
+)
 _TIES = ("official", "government", "organization", "outlet", "person")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -66,6 +74,9 @@ def agent_class(
         return entry["type"]
     if name in COUNTRY_ALIASES.values() or COUNTRY_ALIASES.get(name):
         return "government"
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in NEWSPAPER_WORDS and all(w[:1].isupper() for w in words):
+        return "outlet"
     roles = Counter({r: n for r, n in roles.items() if r in CLASSES and n})
     if roles:
         if roles["official"]:
@@ -73,10 +84,9 @@ def agent_class(
         return max(roles, key=lambda r: (roles[r], -_TIES.index(r)))
     if intermediary:
         return "outlet"
-    kind = DESCRIPTION_KINDS.get(name.split()[-1].lower()) if name.split() else None
+    kind = DESCRIPTION_KINDS.get(words[-1].lower()) if words else None
     if kind in CLASSES:
         return kind
-    words = name.split()
     if len(words) == 1 and bearers and name in bearers:
         return bearers[name]
     personal = all(w[:1].isupper() or ARABIC_SURNAME.match(w) for w in words)  # "Bashar al-Assad"

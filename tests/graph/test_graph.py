@@ -210,3 +210,14 @@ def test_a_name_with_an_al_surname_and_no_role_is_a_person() -> None:
 
     assert agent_class("Bashar al-Assad", Counter(), False, False) == "person"
     assert agent_class("Observatoire de Paris", Counter(), False, False) == "organization"
+
+
+def test_a_newspaper_s_name_is_an_outlet_whatever_roles_it_was_given() -> None:
+    from collections import Counter
+
+    from kg.graph.agents import agent_class
+
+    assert agent_class("Korea Herald", Counter(government=3), False, False) == "outlet"
+    assert agent_class("The Telegraph", Counter(person=1), False, False) == "outlet"
+    assert agent_class("Herald", Counter(person=1), False, False) == "person"  # one word: a surname too
+    assert agent_class("Medical news", Counter(official=1), False, False) == "official"  # no name
