@@ -445,11 +445,12 @@ class ArticleResolver:
         new = ent is None
         if new:
             ent = self._entity(name, kind)
-        elif len(name) > len(ent.name) and (
-            (ent.name in name and not _joins(ent.name, name)) or abbreviates(ent.name, name)
-        ):
+        elif len(name) > len(ent.name) and abbreviates(ent.name, name):
+            self.renamed[ent.name] = name  # "PG&E" met first, "Pacific Gas and Electric Company" later
+            ent.aliases.add(ent.name)  # the acronym still names it
+            ent.name = name
+        elif len(name) > len(ent.name) and ent.name in name and not _joins(ent.name, name):
             self.renamed[ent.name] = name  # "Koval" met first, "Mira Koval" later: keep the full name
-            ent.aliases.add(ent.name)  # as "PG&E" and then "Pacific Gas and Electric Company"
             ent.name = name
         ent.descriptors |= titles
         ent.aliases |= {acronym} if acronym else set()
