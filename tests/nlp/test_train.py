@@ -106,3 +106,34 @@ def test_a_teacher_is_distilled_into_the_sentence_heads(
         assert abs(float(_loss(model, same, settings)) - taught) < 1e-5
         plain = examples([gold_article], tokenizer, random.Random(0), TrainSettings(window_choices=(256,)))
         assert abs(float(_loss(model, plain, TrainSettings())) - taught) > 1e-4
+
+
+def test_a_soup_averages_models_of_one_shape(tmp_path: Path, tiny_config: ModelConfig) -> None:
+    import dataclasses
+
+    import pytest
+    import torch
+    from safetensors.torch import load_file
+
+    from kg.errors import InputError
+    from kg.nlp.soup import average
+
+    folders = []
+    for seed in (1, 2):
+        torch.manual_seed(seed)
+        model = AttributionModel(tiny_config)
+        model.add_adapters()
+        model.save(tmp_path / f"m{seed}")
+        folders.append(tmp_path / f"m{seed}")
+    average(folders, tmp_path / "soup")
+    a, b, soup = (load_file(str(f / "model.safetensors")) for f in [*folders, tmp_path / "soup"])
+    assert set(soup) == set(a)
+    assert all(torch.allclose(soup[k], (a[k] + b[k]) / 2) for k in soup)
+    assert any(not torch.equal(a[k], b[k]) for k in a)  # the members differ
+    AttributionModel.load(tmp_path / "soup")  # loads as a model
+
+    other = AttributionModel(dataclasses.replace(tiny_config, lora_r=2))
+    other.add_adapters()
+    other.save(tmp_path / "other")
+    with pytest.raises(InputError, match="lora_r"):
+        average([folders[0], tmp_path / "other"], tmp_path / "bad")
