@@ -20,6 +20,8 @@ from kg.errors import InputError
 from kg.nlp.model import AttributionModel
 
 # Fields that must agree for two models' weights to be averaged: the same shapes, the same base.
+# What the soup records of each member's training.
+_MEMBER = ("init", "seed", "epochs", "teacher", "distill", "best_dev_score")
 _SHAPE = ("base", "base_sha256", "lora_r", "lora_alpha", "tiny", "stance_sees", "full", "layers")
 
 
@@ -41,12 +43,13 @@ def average(folders: Sequence[Path], out: Path) -> dict[str, object]:
         raise InputError(str(out), "the models hold different tensors", "average models of one shape")
     mean = {k: (sum(w[k].float() for w in weights) / len(weights)).contiguous() for k in weights[0]}
     out.mkdir(parents=True, exist_ok=True)
-    save_file(mean, str(out / "model.safetensors"))
+    save_file(mean, str(out / "model.safetensors"), metadata={"format": "pt"})
     config = configs[0]
     config.temperature = 1.0
     config.training = {
-        "soup": [str(folder) for folder in folders],
-        "members": [c.training.get("best_dev_score") for c in configs],
+        "soup": [
+            {key: c.training.get(key) for key in _MEMBER if c.training.get(key) is not None} for c in configs
+        ]
     }
     (out / "config.json").write_text(config.to_json() + "\n", encoding="utf-8")
     return config.training
