@@ -492,6 +492,14 @@ class ArticleResolver:
                 return ent
         if len(tokens) == 1 and (bearer := self._bearer(name)):
             return bearer
+        for ent in self._recent():  # "Supreme Court" after "Supreme Court of Puerto Rico"
+            theirs = folded(ent.name).split()
+            if (
+                2 <= len(tokens) < len(theirs)
+                and theirs[: len(tokens)] == tokens
+                and theirs[len(tokens)] == "of"
+            ):
+                return ent
         for ent in self._recent():  # "Emergencies Ministry" and "Emergency Situations Ministry"
             if field_variant(name, ent.name):
                 return ent

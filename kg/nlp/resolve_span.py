@@ -172,6 +172,8 @@ def trailing_name(mention: str) -> str:
         return mention
     before = [w.lower().strip(",") for w in tokens[:k]]
     linked = before[-1] in _LINKS or (before[-2:] == ["and", "the"] and "of" in before)
+    # "Supreme Court of the United Kingdom": a name whose words are all capitalised before "of the"
+    linked = linked or (before[-2:] == ["of", "the"] and all(w[:1].isupper() for w in tokens[: k - 2]))
     # "diplomats in Bamako", "CEN and CENELEC", "State of Iraq and the Levant" stay whole; "...
     # Diversity scientist Tierra Curry" does not
     if linked or any(w in UNNAMED_HEADS for w in before):

@@ -1256,3 +1256,20 @@ def test_two_people_named_together_are_one_joint_agent_by_their_full_names(
     text: str, mentions: list[str], expected: list[str]
 ) -> None:
     assert resolve_mentions(text, mentions, final=True) == expected
+
+
+def test_a_body_s_name_before_of_stands_for_the_full_name_and_keeps_its_of_the() -> None:
+    text = (
+        "The Supreme Court of Puerto Rico ruled on Monday. The Supreme Court added more. "
+        "The Supreme Court of the United Kingdom disagreed."
+    )
+    mentions = [
+        "The Supreme Court of Puerto Rico",
+        "The Supreme Court",
+        "The Supreme Court of the United Kingdom",
+    ]
+    assert resolve_mentions(text, mentions, final=True) == [
+        "Supreme Court of Puerto Rico",
+        "Supreme Court of Puerto Rico",
+        "Supreme Court of the United Kingdom",  # not the country at its end
+    ]
