@@ -29,6 +29,13 @@ def average(folders: Sequence[Path], out: Path) -> dict[str, object]:
     """Write the average of ``folders``' weights to ``out`` (config of the first, temperature 1)."""
     if len(folders) < 2:
         raise InputError(" ".join(map(str, folders)), "a soup needs two models or more", "name more models")
+    for folder in folders:
+        if not (folder / "config.json").is_file() or not (folder / "model.safetensors").is_file():
+            raise InputError(
+                str(folder),
+                "not a model folder (config.json, model.safetensors)",
+                "pass folders kg train saved",
+            )
     configs = [AttributionModel.saved_config(folder) for folder in folders]
     for folder, config in zip(folders[1:], configs[1:], strict=True):
         differ = [name for name in _SHAPE if getattr(config, name) != getattr(configs[0], name)]

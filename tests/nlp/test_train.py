@@ -137,3 +137,5 @@ def test_a_soup_averages_models_of_one_shape(tmp_path: Path, tiny_config: ModelC
     other.save(tmp_path / "other")
     with pytest.raises(InputError, match="lora_r"):
         average([folders[0], tmp_path / "other"], tmp_path / "bad")
+    with pytest.raises(InputError, match="not a model folder"):
+        average([folders[0], tmp_path], tmp_path / "bad")
