@@ -136,9 +136,10 @@ def train(
         raise InputError(
             f"--distill {distill}", "the teacher's share must be between 0 and 1", "use e.g. 0.5"
         )
-    if teacher is not None and not (teacher / "config.json").is_file():
-        raise InputError(str(teacher), "not a model folder (no config.json)", "pass a folder kg train saved")
-    from kg.nlp.model import ModelConfig
+    from kg.nlp.model import ModelConfig, check_model_folder
+
+    if teacher is not None:
+        check_model_folder(teacher)
     from kg.nlp.train import run_training
 
     corpora = corpus or [Path("data/corpus"), Path("data/corpus/wikinews")]

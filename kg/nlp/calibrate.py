@@ -88,10 +88,11 @@ def fit_none_bias(
         docs = [(r["text"], sentence_spans(r["text"])) for r in records]
         outputs.append((records, docs, predict(model, tokenizer, docs)))
 
+    temperature = model.config.temperature
+
     def mean_score(bias: float) -> float:
         scores = []
         for records, docs, raw in outputs:
-            temperature = model.config.temperature
             shifted = [
                 [
                     s.to_record()

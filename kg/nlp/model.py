@@ -54,6 +54,16 @@ class ModelConfig:
         return json.dumps(asdict(self), indent=2, sort_keys=True)
 
 
+def check_model_folder(folder: Path) -> None:
+    """Stop with a clear error where ``folder`` holds no saved model."""
+    from kg.errors import InputError
+
+    if not (folder / "config.json").is_file() or not (folder / "model.safetensors").is_file():
+        raise InputError(
+            str(folder), "not a model folder (config.json, model.safetensors)", "pass a folder kg train saved"
+        )
+
+
 SENTENCE_HEADS = {"stance": L.STANCES, "source": L.SOURCES, "holder": L.HOLDERS, "type": L.TYPES}
 
 

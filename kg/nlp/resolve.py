@@ -20,7 +20,7 @@ from kg.nlp.gazetteer import (
     UNNAMED_HEADS,
 )
 from kg.nlp.names import is_name, plain_name, strip_titles
-from kg.nlp.resolve_acronyms import abbreviates, acronym_given, initials, person_initials
+from kg.nlp.resolve_acronyms import abbreviates, acronym_given, person_initials
 from kg.nlp.resolve_cataphora import Pending, as_the_body_writes, in_headline, named_next, pending
 from kg.nlp.resolve_kinds import (
     FAMILY,
@@ -504,7 +504,7 @@ class ArticleResolver:
             if field_variant(name, ent.name):
                 return ent
         for ent in self._recent():  # "RIAA" and "Recording Industry Association of America", "PG&E"
-            if initials(name) == ent.name or abbreviates(name, ent.name) or abbreviates(ent.name, name):
+            if abbreviates(name, ent.name) or abbreviates(ent.name, name):
                 return ent
         if name.isalpha() and name.isupper():  # "NG" answering for Natasha Gownaris
             for ent in self._recent():

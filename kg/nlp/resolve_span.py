@@ -74,8 +74,9 @@ _RELATIVE = re.compile(r",?\s+(?:who|which)\s")
 _TRAIL_AFTER_CLAUSE = re.compile(rf"(?:\s+(?:{_TRAIL_PLAIN})\b)+$")
 # Where a body is based, or who leads or backs it, describes it before its name: "Virginia-based
 # [Symplicity Corporation]", "Kurdish-led [Syrian Democratic Forces]".
-_BASED = re.compile(rf"^(?:[Tt]he\s+)?\S+-(?:based|led|backed|owned|run|funded)\s+(?=[{UPPER}])")
-DESCRIBING = re.compile(r"\S+-(?:based|led|backed|owned|run|funded)")  # one such word, in a run
+_DESCRIBING = r"\S+-(?:based|led|backed|owned|run|funded)"
+DESCRIBING = re.compile(_DESCRIBING)  # one such word, in a run of capitalised words
+_BASED = re.compile(rf"^(?:[Tt]he\s+)?{_DESCRIBING}\s+(?=[{UPPER}])")
 # Whom a statement was made to is no part of who made it: "officials to journalists".
 _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?(?:journalists|reporters|press|media|lawmakers)$")
 # What a body published stands for the body: "the Internal Revenue Service website", "the party's website";

@@ -17,7 +17,7 @@ from pathlib import Path
 from safetensors.torch import load_file, save_file
 
 from kg.errors import InputError
-from kg.nlp.model import AttributionModel
+from kg.nlp.model import AttributionModel, check_model_folder
 
 # Fields that must agree for two models' weights to be averaged: the same shapes, the same base.
 # What the soup records of each member's training.
@@ -30,12 +30,7 @@ def average(folders: Sequence[Path], out: Path) -> dict[str, object]:
     if len(folders) < 2:
         raise InputError(" ".join(map(str, folders)), "a soup needs two models or more", "name more models")
     for folder in folders:
-        if not (folder / "config.json").is_file() or not (folder / "model.safetensors").is_file():
-            raise InputError(
-                str(folder),
-                "not a model folder (config.json, model.safetensors)",
-                "pass folders kg train saved",
-            )
+        check_model_folder(folder)
     configs = [AttributionModel.saved_config(folder) for folder in folders]
     for folder, config in zip(folders[1:], configs[1:], strict=True):
         differ = [name for name in _SHAPE if getattr(config, name) != getattr(configs[0], name)]
