@@ -168,6 +168,17 @@ def train(
     typer.echo(f"saved {out} (best dev score {info['best_dev_score']}, {info['minutes']} min)")
 
 
+def _columns(paths: list[Path]) -> list[str]:
+    """The --predicted files' columns in the table: each file's name, numbered where names clash."""
+    taken = {"model", "against", "baseline"}
+    out = []
+    for k, path in enumerate(paths, 1):
+        name = path.stem if path.stem not in taken else f"{path.stem}#{k}"
+        taken.add(name)
+        out.append(name)
+    return out
+
+
 @app.command("eval")
 @model_run
 def evaluate(
@@ -187,24 +198,45 @@ def evaluate(
         ),
     ] = None,
     texts: Texts = None,
+    predicted: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--predicted",
+            help="An annotation file made elsewhere (kg annotate output, another tool's, a second "
+            "annotator's), scored as a column of its own; repeat for several.",
+        ),
+    ] = None,
+    no_model: switch(
+        "--no-model", "Score only --predicted files (and --against), without the model."
+    ) = False,
 ) -> None:
-    """Score the model, optionally a second one, and a cue-word baseline (same run) on gold files and/or PolNeAR."""
+    """Score the model, optionally a second one, files made elsewhere, and a cue-word baseline (same run) on gold files and/or PolNeAR."""
     from kg.nlp.annotator import Annotator, model_folder
-    from kg.nlp.run import evaluate_gold, evaluate_polnear, load_gold
+    from kg.nlp.run import evaluate_gold, evaluate_polnear, load_gold, read_predicted
     from kg.nlp.scorecard import print_gold, print_polnear, write_json
 
     if not gold and polnear is None:
         _err("give a gold file or --polnear DIR")
         raise typer.Exit(2)
+    if no_model and not predicted and against is None:
+        _err("--no-model leaves nothing to score: give --predicted FILE or --against DIR")
+        raise typer.Exit(2)
+    if predicted and not gold:
+        _err("--predicted files are scored against gold files: give one")
+        raise typer.Exit(2)
     golds = [load_gold(path, texts) for path in gold or []]  # a missing text fails before the model loads
+    given = {
+        name: read_predicted(path)
+        for name, path in zip(_columns(predicted or []), predicted or [], strict=True)
+    }
     settings = {"threads": run.threads, "device": run.device, "precision": run.precision}
-    systems = {"model": Annotator(model_folder(model), **settings)}
+    systems = {} if no_model else {"model": Annotator(model_folder(model), **settings)}
     if against is not None:
         systems["against"] = Annotator(model_folder(against), **settings)
     labels = {name: a.label_docs for name, a in systems.items()}
     results: dict = {}
     for path, records in zip(gold or [], golds, strict=True):
-        results[str(path)] = scores = evaluate_gold(labels, records)
+        results[str(path)] = scores = evaluate_gold(labels, records, given)
         print_gold(str(path), scores)
     if polnear is not None:
         results[f"polnear:{polnear}"] = overlaps = evaluate_polnear(labels, polnear)

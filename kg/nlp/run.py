@@ -6,8 +6,9 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kg.annotation import read_records
+from kg.annotation import json_lines, read_records
 from kg.corpus.standoff import is_standoff, join_texts
+from kg.errors import InputError
 from kg.nlp.baseline import annotate_baseline
 from kg.nlp.evaluate import Scores, score
 from kg.nlp.polnear import Overlap, read_polnear
@@ -42,13 +43,57 @@ def _baseline(docs: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[lis
     return [annotate_baseline(text, spans) for text, spans in docs]
 
 
-def evaluate_gold(systems: dict[str, Labeller], records: Sequence[dict]) -> dict[str, Scores]:
-    """Scores of each named model (``{"model": label, "against": other}``) and of the cue-word baseline."""
+def read_predicted(path: Path) -> dict[str, list[dict]]:
+    """Sentences by article id of an annotation-format file made elsewhere (`kg annotate` output,
+    another tool's, a second annotator's), to be scored as a system of its own."""
+    out: dict[str, list[dict]] = {}
+    for where, rec in json_lines(path):
+        if not (
+            isinstance(rec, dict)
+            and isinstance(rec.get("id"), str)
+            and isinstance(rec.get("sentences"), list)
+        ):
+            raise InputError(
+                where, "not an annotation record", "each line is an object with 'id' and 'sentences'"
+            )
+        for i, sent in enumerate(rec["sentences"]):
+            if not (
+                isinstance(sent, dict)
+                and isinstance(sent.get("start"), int)
+                and isinstance(sent.get("end"), int)
+            ):
+                raise InputError(
+                    f"{where} ({rec['id']}) sentence {i}",
+                    "has no start/end offsets",
+                    "a sentence record carries the character offsets of its sentence in the article",
+                )
+        out[rec["id"]] = rec["sentences"]
+    return out
+
+
+def evaluate_gold(
+    systems: dict[str, Labeller],
+    records: Sequence[dict],
+    given: dict[str, dict[str, list[dict]]] | None = None,
+) -> dict[str, Scores]:
+    """Scores of each named model (``{"model": label, "against": other}``), of each file of sentences
+    ``given`` by name (see read_predicted), and of the cue-word baseline."""
     docs = _docs([r["text"] for r in records])
     out = {}
-    for name, system in {**systems, "baseline": _baseline}.items():
+    for name, by_id in (given or {}).items():
+        if missing := [r["id"] for r in records if r["id"] not in by_id]:
+            more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+            raise InputError(
+                name,
+                f"no record for gold article {missing[0]}{more}",
+                "score a file that annotates every article of the gold file",
+            )
+    for name, system in systems.items():
         predicted = system(docs)
         out[name] = score(records, {r["id"]: p for r, p in zip(records, predicted, strict=True)})
+    for name, by_id in (given or {}).items():
+        out[name] = score(records, by_id)
+    out["baseline"] = score(records, dict(zip([r["id"] for r in records], _baseline(docs), strict=True)))
     return out
 
 

@@ -51,10 +51,11 @@ def print_gold(name: str, results: dict[str, Scores]) -> None:
     """One column per system (the model first, the baseline last); targets judged on the first."""
     systems = list(results)
     first = results[systems[0]]
+    width = max(9, *map(len, systems))
     print(f"\n== {name}: {sum(first.stance.values())} gold sentences ==")
-    print(f"{'figure':32}" + "".join(f" {n:>9}" for n in systems) + "  target (first column)")
+    print(f"{'figure':32}" + "".join(f" {n:>{width}}" for n in systems) + "  target (first column)")
     for label, get in MAIN:
-        row = "".join(f" {_fmt(get(results[n]))}" for n in systems)
+        row = "".join(f" {_fmt(get(results[n])):>{width}}" for n in systems)
         print(f"{label:32}{row}  {_mark(label, get(first))}")
     for system, s in results.items():
         print(f"\nstance per label ({system}):  {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
