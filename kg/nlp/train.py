@@ -309,15 +309,22 @@ def training_records(
     out: list[dict] = []
     for corpus in corpora:
         raw = list(read_records(corpus / "train.jsonl"))
-        real = bool(raw) and is_standoff(raw[0])
         records = with_texts(raw, corpus / "train.jsonl", texts)
-        if real:
+        if raw and is_standoff(raw[0]):
             for record in records:
                 out += [record] * (1 if long_once and len(record["text"]) > LONG_ARTICLE else real_repeats)
         else:
             # Hand-written articles read like real news; frame-generated ones are many: count the former twice.
             out += records + [r for r in records if r.get("source_file") != GENERATED]
     return out
+
+
+def _real_news(path: Path) -> bool:
+    """Whether a split is real news: stand-off records, their texts kept apart (kg.corpus.standoff)."""
+    from kg.corpus.standoff import is_standoff
+
+    first = next(iter(read_records(path)), None)
+    return first is not None and is_standoff(first)
 
 
 def run_training(
@@ -345,8 +352,9 @@ def run_training(
 
     ``init`` starts from a saved model's adapters and heads instead of fresh ones; ``teacher``
     (a saved model, e.g. a bigger base) is distilled into the sentence heads with weight
-    ``distill``. The confidence (temperature and row map) is then fitted on the dev splits
-    (kg.nlp.calibrate).
+    ``distill``. The confidence (temperature and row map) is then fitted on the dev splits of
+    real news (stand-off corpora), the text users feed the model, or on every dev split where
+    there is none (kg.nlp.calibrate).
     """
     from kg.cli.progress import progress_bar
     from kg.nlp.annotator import label_docs, write_sums
@@ -356,6 +364,7 @@ def run_training(
 
     train_records = training_records(corpora, texts, real_repeats, long_once)
     dev_sets = [load_gold(corpus / "dev.jsonl", texts) for corpus in corpora]
+    real_dev = [d for corpus, d in zip(corpora, dev_sets, strict=True) if _real_news(corpus / "dev.jsonl")]
     config = config or ModelConfig()
     if init is not None:
         config = AttributionModel.saved_config(init)
@@ -398,7 +407,7 @@ def run_training(
     model = AttributionModel.load(out)
     if teacher is not None:
         model.config.training["teacher"] = str(teacher)
-    fitted = fit_temperature(model, tokenizer, [r for d in dev_sets for r in d])
+    fitted = fit_temperature(model, tokenizer, [r for d in real_dev or dev_sets for r in d])
     model.config.training = {
         **model.config.training,
         "calibration": fitted,

@@ -57,6 +57,35 @@ def test_train_calibrates_and_can_start_from_a_saved_model(
     assert moved  # training went on from the first model's weights
 
 
+def test_the_confidence_is_fitted_on_real_news_dev_where_there_is_some(
+    tmp_path: Path, gold_article: dict, tiny_config: ModelConfig, monkeypatch
+) -> None:
+    from kg.nlp import calibrate
+
+    own, real, texts = corpora(tmp_path, gold_article)
+    fitted_on: list[int] = []
+    fit = calibrate.fit_temperature
+
+    def counting(model, tokenizer, records, *rest):
+        fitted_on.append(len(records))
+        return fit(model, tokenizer, records, *rest)
+
+    monkeypatch.setattr(calibrate, "fit_temperature", counting)
+    args = {
+        "epochs": 1,
+        "seed": 1,
+        "threads": 1,
+        "log": lambda _: None,
+        "texts": texts,
+        "config": tiny_config,
+    }
+    run_training([own, real], tmp_path / "both", **args)
+    run_training([own], tmp_path / "own-only", **args)
+    assert fitted_on == [1, 1]  # the real dev split alone; the own one where it is the only one
+    run_training([own, own], tmp_path / "two-own", **args)
+    assert fitted_on[-1] == 2  # no real news: every dev split
+
+
 def test_stance_weights_favour_rare_positions() -> None:
     from kg.nlp import labels as L
     from kg.nlp.train import stance_weights
