@@ -84,6 +84,8 @@ class Scores:
     stance: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, pred) -> count
     # (confidence, whole row right) per sentence whose prediction carries a confidence
     calibration: list[tuple[float, bool]] = field(default_factory=list)
+    # (marked uncertain, whole row right) per sentence whose prediction says whether it is uncertain
+    flagged: list[tuple[bool, bool]] = field(default_factory=list)
 
     @staticmethod
     def _acc(c: Counter[bool]) -> float:
@@ -121,10 +123,34 @@ class Scores:
         """Expected calibration error of the sentence confidence, 10 equal-width bins."""
         return expected_calibration_error(self.calibration)
 
+    def _right_share(self, uncertain: bool) -> float:
+        rows = [right for marked, right in self.flagged if marked == uncertain]
+        return sum(rows) / len(rows) if rows else math.nan
+
+    @property
+    def uncertain_share(self) -> float:
+        """The share of rows marked uncertain."""
+        return sum(marked for marked, _ in self.flagged) / len(self.flagged) if self.flagged else math.nan
+
+    @property
+    def right_when_sure(self) -> float:
+        """How often a row not marked uncertain is right as a whole."""
+        return self._right_share(False)
+
+    @property
+    def right_when_uncertain(self) -> float:
+        """How often a row marked uncertain is right as a whole."""
+        return self._right_share(True)
+
     def summary(self) -> dict[str, float | None]:
-        ece = self.calibration_error
+        def known(value: float) -> float | None:
+            return None if math.isnan(value) else value
+
         return {
-            "calibration_error": None if math.isnan(ece) else ece,
+            "calibration_error": known(self.calibration_error),
+            "uncertain_share": known(self.uncertain_share),
+            "right_when_sure": known(self.right_when_sure),
+            "right_when_uncertain": known(self.right_when_uncertain),
             "attribution_f1": self.attribution.f1,
             "speaker_accuracy": self.speaker_accuracy,
             "holder_accuracy": self.holder_accuracy,
@@ -198,6 +224,8 @@ def score_article(scores: Scores, gold: dict, pred_sentences: Sequence[dict]) ->
         scores.stance[(g["stance"], p.get("stance", "neutral"))] += 1
         if p.get("confidence") is not None:
             scores.calibration.append((float(p["confidence"]), row_right(g, p, entities)))
+        if p.get("uncertain") is not None:
+            scores.flagged.append((bool(p["uncertain"]), row_right(g, p, entities)))
 
 
 def score(gold_records: Iterable[dict], predicted: dict[str, Sequence[dict]]) -> Scores:

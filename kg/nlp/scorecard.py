@@ -22,6 +22,9 @@ MAIN = (
     ("speaker-mention overlap F1", lambda s: s.speaker_mention.f1),
     ("cue overlap F1", lambda s: s.cue.f1),
     ("calibration error (ECE)", lambda s: s.calibration_error),
+    ("rows marked uncertain (share)", lambda s: s.uncertain_share),
+    ("  right, of rows not marked", lambda s: s.right_when_sure),
+    ("  right, of rows marked", lambda s: s.right_when_uncertain),
 )
 # Targets of the real-news issue; calibration error is the one figure that must stay below.
 TARGETS = {

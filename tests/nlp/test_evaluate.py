@@ -22,6 +22,20 @@ def test_names_match_through_aliases_but_not_pronouns() -> None:
     assert same_entity(None, None, ENTITIES) and not same_entity("Ruiz", None, ENTITIES)
 
 
+def test_rows_marked_uncertain_are_counted_apart(gold_article: dict) -> None:
+    rows = copy.deepcopy(gold_article["sentences"])
+    for row in rows:
+        row["uncertain"] = False
+    rows[1]["stance"] = "neutral" if rows[1]["stance"] != "neutral" else "eager"  # wrong, and marked
+    rows[1]["uncertain"] = True
+    rows[2]["uncertain"] = True  # right, but marked
+    s = score([gold_article], {gold_article["id"]: rows})
+    assert s.uncertain_share == 2 / len(rows)
+    assert s.right_when_sure == 1.0 and s.right_when_uncertain == 0.5
+    unmarked = score([gold_article], {gold_article["id"]: gold_article["sentences"]}).summary()
+    assert unmarked["uncertain_share"] is None and unmarked["right_when_sure"] is None  # a file without flags
+
+
 def test_alignment_by_overlap() -> None:
     gold = [{"start": 0, "end": 10}, {"start": 11, "end": 20}, {"start": 30, "end": 40}]
     pred = [{"start": 0, "end": 4}, {"start": 5, "end": 19}, {"start": 21, "end": 25}]
