@@ -222,10 +222,13 @@ def score_article(scores: Scores, gold: dict, pred_sentences: Sequence[dict]) ->
         _count_span(scores.speaker_mention, g.get("speaker_mention"), p.get("speaker_mention"))
         _count_span(scores.cue, g.get("cue_mention"), p.get("cue_mention"))
         scores.stance[(g["stance"], p.get("stance", "neutral"))] += 1
+        if p.get("confidence") is None and p.get("uncertain") is None:
+            continue
+        right = row_right(g, p, entities)
         if p.get("confidence") is not None:
-            scores.calibration.append((float(p["confidence"]), row_right(g, p, entities)))
+            scores.calibration.append((float(p["confidence"]), right))
         if p.get("uncertain") is not None:
-            scores.flagged.append((bool(p["uncertain"]), row_right(g, p, entities)))
+            scores.flagged.append((bool(p["uncertain"]), right))
 
 
 def score(gold_records: Iterable[dict], predicted: dict[str, Sequence[dict]]) -> Scores:

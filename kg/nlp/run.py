@@ -79,22 +79,21 @@ def evaluate_gold(
     """Scores of each named model (``{"model": label, "against": other}``), of each file of sentences
     ``given`` by name (see read_predicted), and of the cue-word baseline."""
     docs = _docs([r["text"] for r in records])
-    out = {}
+    ids = [r["id"] for r in records]
     for name, by_id in (given or {}).items():
-        if missing := [r["id"] for r in records if r["id"] not in by_id]:
+        if missing := [i for i in ids if i not in by_id]:
             more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
             raise InputError(
                 name,
                 f"no record for gold article {missing[0]}{more}",
                 "score a file that annotates every article of the gold file",
             )
-    for name, system in systems.items():
-        predicted = system(docs)
-        out[name] = score(records, {r["id"]: p for r, p in zip(records, predicted, strict=True)})
-    for name, by_id in (given or {}).items():
-        out[name] = score(records, by_id)
-    out["baseline"] = score(records, dict(zip([r["id"] for r in records], _baseline(docs), strict=True)))
-    return out
+    labelled = {name: dict(zip(ids, label(docs), strict=True)) for name, label in systems.items()}
+    baseline = dict(zip(ids, _baseline(docs), strict=True))
+    return {
+        name: score(records, by_id)
+        for name, by_id in {**labelled, **(given or {}), "baseline": baseline}.items()
+    }
 
 
 def dev_score(label: Labeller, records: Sequence[dict]) -> float:

@@ -19,9 +19,9 @@ from safetensors.torch import load_file, save_file
 from kg.errors import InputError
 from kg.nlp.model import AttributionModel, check_model_folder
 
-# Fields that must agree for two models' weights to be averaged: the same shapes, the same base.
 # What the soup records of each member's training.
 _MEMBER = ("init", "seed", "epochs", "teacher", "distill", "best_dev_score")
+# Fields that must agree for two models' weights to be averaged: the same shapes, the same base.
 _SHAPE = ("base", "base_sha256", "lora_r", "lora_alpha", "tiny", "stance_sees", "full", "layers")
 
 

@@ -303,14 +303,13 @@ def training_records(
 
     With ``long_once``, real articles over LONG_ARTICLE characters count once.
     """
-    from kg.corpus.standoff import is_standoff
     from kg.nlp.run import with_texts
 
     out: list[dict] = []
     for corpus in corpora:
         raw = list(read_records(corpus / "train.jsonl"))
         records = with_texts(raw, corpus / "train.jsonl", texts)
-        if raw and is_standoff(raw[0]):
+        if _real_news(raw):
             for record in records:
                 out += [record] * (1 if long_once and len(record["text"]) > LONG_ARTICLE else real_repeats)
         else:
@@ -319,12 +318,12 @@ def training_records(
     return out
 
 
-def _real_news(path: Path) -> bool:
-    """Whether a split is real news: stand-off records, their texts kept apart (kg.corpus.standoff)."""
+def _real_news(raw: Sequence[dict]) -> bool:
+    """Whether a split's records, as read, are real news: stand-off, their texts kept apart
+    (kg.corpus.standoff)."""
     from kg.corpus.standoff import is_standoff
 
-    first = next(iter(read_records(path)), None)
-    return first is not None and is_standoff(first)
+    return bool(raw) and is_standoff(raw[0])
 
 
 def run_training(
@@ -360,11 +359,14 @@ def run_training(
     from kg.nlp.annotator import label_docs, write_sums
     from kg.nlp.calibrate import fit_temperature
     from kg.nlp.encoder import load_tokenizer
-    from kg.nlp.run import dev_score, load_gold
+    from kg.nlp.run import dev_score, with_texts
 
     train_records = training_records(corpora, texts, real_repeats, long_once)
-    dev_sets = [load_gold(corpus / "dev.jsonl", texts) for corpus in corpora]
-    real_dev = [d for corpus, d in zip(corpora, dev_sets, strict=True) if _real_news(corpus / "dev.jsonl")]
+    raw_dev = [list(read_records(corpus / "dev.jsonl")) for corpus in corpora]
+    dev_sets = [
+        with_texts(raw, corpus / "dev.jsonl", texts) for corpus, raw in zip(corpora, raw_dev, strict=True)
+    ]
+    real_dev = [d for raw, d in zip(raw_dev, dev_sets, strict=True) if _real_news(raw)]
     config = config or ModelConfig()
     if init is not None:
         config = AttributionModel.saved_config(init)
